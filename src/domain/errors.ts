@@ -12,7 +12,14 @@ export const DOMAIN_ERRORS = {
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 
 /** One problem, with the path of the field it concerns. */
-export type Issue = { code: string; path: (string | number)[]; message: string };
+export type Issue = {
+  code: string;
+  path: (string | number)[];
+  message: string;
+  /** Where in a source file, 1-based, when the input came from one. */
+  line?: number;
+  column?: number;
+};
 
 /** An expected refusal at a boundary: a code from the catalogue and the fields at fault. */
 export class DomainError extends Error {

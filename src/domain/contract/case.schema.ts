@@ -5,7 +5,16 @@ export const InstantSchema = z.iso.datetime({ offset: true });
 const NullableInstant = InstantSchema.nullable();
 const Money = z.number().int().min(0);
 
-export const CATEGORIES = ['ring', 'earrings', 'necklace', 'bracelet', 'anklet', 'charm', 'gift_card', 'other'] as const;
+export const CATEGORIES = [
+  'ring',
+  'earrings',
+  'necklace',
+  'bracelet',
+  'anklet',
+  'charm',
+  'gift_card',
+  'other',
+] as const;
 export const FULFILLMENTS = ['ready_to_ship', 'made_to_order'] as const;
 export const PAYMENT_METHODS = [
   'card',

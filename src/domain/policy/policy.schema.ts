@@ -117,7 +117,11 @@ export const WhenSchema: z.ZodType<When> = z.lazy(() =>
       .optional(),
     condition: ConditionFactsSchema.optional(),
     returnShipment: z
-      .strictObject({ sent: z.boolean().optional(), authorized: z.boolean().optional(), tracked: z.boolean().optional() })
+      .strictObject({
+        sent: z.boolean().optional(),
+        authorized: z.boolean().optional(),
+        tracked: z.boolean().optional(),
+      })
       .optional(),
     within: WindowSchema.optional().describe('the request is made before the window ends'),
     after: WindowSchema.optional().describe('the request is made after the window has ended'),

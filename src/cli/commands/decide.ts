@@ -1,0 +1,54 @@
+import type { Decision } from '../../domain/contract/decision.schema.ts';
+import { parseCase } from '../../domain/contract/parse-case.ts';
+import { decide } from '../../domain/decide/decide.ts';
+import { DomainError, formatPath } from '../../domain/errors.ts';
+import type { Policy } from '../../domain/policy/policy.schema.ts';
+import { explainDecision } from '../explain-decision.ts';
+import { readInput, readJsonRecords } from '../read-input.ts';
+import { EXIT_BAD_INPUT, reportError } from '../report-error.ts';
+
+/** Options of `loupe decide`. */
+export type DecideOptions = { explain?: boolean; policies: () => Map<string, Policy> };
+
+/**
+ * Decides each case of the input and writes one decision per line. A case
+ * Loupe refuses gets an `{"error": ...}` line in its place (so output lines
+ * stay aligned with input), a message on stderr, and the exit status 2.
+ */
+export function decideCommand(file: string | undefined, options: DecideOptions): number {
+  const records = readJsonRecords(readInput(file));
+  const policies = options.policies();
+  let status = 0;
+  const out: string[] = [];
+  for (const record of records) {
+    try {
+      if (record.error !== undefined) throw new DomainError('INVALID_INPUT', record.error);
+      const decision = decideOne(record.value, policies);
+      out.push(options.explain ? explainDecision(decision) : JSON.stringify(decision));
+    } catch (err) {
+      status = Math.max(status, reportError(err, records.length > 1 ? `case on line ${record.line}` : ''));
+      const code = err instanceof DomainError ? err.code : 'INTERNAL';
+      const path = err instanceof DomainError && err.issues[0] ? formatPath(err.issues[0].path) : undefined;
+      out.push(JSON.stringify({ error: { code, message: (err as Error).message, path } }));
+    }
+  }
+  process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
+  return status === 0 ? 0 : status === EXIT_BAD_INPUT ? EXIT_BAD_INPUT : status;
+}
+
+function decideOne(value: unknown, policies: Map<string, Policy>): Decision {
+  const parsed = parseCase(value);
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    const message = first ? `${formatPath(first.path)}: ${first.message}` : 'not a case';
+    throw new DomainError('INVALID_CASE', message, parsed.issues);
+  }
+  const policy = policies.get(parsed.value.shop);
+  if (!policy) {
+    const known = [...policies.keys()].join(', ');
+    throw new DomainError('UNKNOWN_SHOP', `shop: no policy for "${parsed.value.shop}" (known: ${known})`, [
+      { code: 'unknown_shop', path: ['shop'], message: `known shops: ${known}` },
+    ]);
+  }
+  return decide(policy, parsed.value);
+}

@@ -1,0 +1,192 @@
+import type { DateTime } from 'luxon';
+import type { ShopCalendar } from '../calendar/shop-calendar.ts';
+import type { Reason } from '../contract/case.schema.ts';
+import type { Anchor, When, Window } from '../policy/policy.schema.ts';
+import { ANCHOR_FIELDS, type CaseFacts, type LineFacts } from './facts.ts';
+import { windowEnd } from './windows.ts';
+
+/**
+ * A clause's conditions against one line: `true` holds, `false` does not, and a
+ * string names the fact the case did not give ("could not evaluate", which is
+ * never a denial).
+ */
+export type Match = boolean | string;
+
+/** What a compiled test reads. */
+export type MatchContext = { cf: CaseFacts; lf: LineFacts; calendar: ShopCalendar };
+
+/** A `when` compiled once per policy into a closure. */
+export type CompiledTest = (x: MatchContext) => Match;
+
+type Groups = Record<string, readonly Reason[]>;
+
+/** Compiles a clause's `when` into a test; every key must hold, window keys are checked last. */
+export function compileWhen(when: When | undefined, groups: Groups): CompiledTest {
+  if (!when) return () => true;
+  const tests: CompiledTest[] = [];
+  const windowTests: CompiledTest[] = [];
+  for (const [key, value] of Object.entries(when) as [keyof When, When[keyof When]][]) {
+    if (value === undefined) continue;
+    if (key === 'within' || key === 'after') windowTests.push(compileWindow(key, value as Window));
+    else tests.push(compileKey(key, value, groups));
+  }
+  return allOf([...tests, ...windowTests]);
+}
+
+function allOf(tests: CompiledTest[]): CompiledTest {
+  if (tests.length === 1) return tests[0] as CompiledTest;
+  return (x) => {
+    let missing: string | undefined;
+    for (const test of tests) {
+      const r = test(x);
+      if (r === false) return false;
+      if (r !== true && missing === undefined) missing = r;
+    }
+    return missing ?? true;
+  };
+}
+
+function anyOf(tests: CompiledTest[]): CompiledTest {
+  return (x) => {
+    let missing: string | undefined;
+    for (const test of tests) {
+      const r = test(x);
+      if (r === true) return true;
+      if (r !== false && missing === undefined) missing = r;
+    }
+    return missing ?? false;
+  };
+}
+
+/** The moment a window opens for a line, or `null` when the case does not say. */
+export function anchorOf(x: MatchContext, from: Anchor | undefined): DateTime | null {
+  return from ? x.lf.anchor(from) : x.cf.now;
+}
+
+function compileWindow(kind: 'within' | 'after', window: Window): CompiledTest {
+  const field = window.from ? ANCHOR_FIELDS[window.from] : 'now';
+  return (x) => {
+    const start = anchorOf(x, window.from);
+    if (!start) return field;
+    const inside = x.cf.now <= windowEnd(window, start, x.calendar);
+    return kind === 'within' ? inside : !inside;
+  };
+}
+
+const is =
+  (read: (x: MatchContext) => unknown) =>
+  (expected: unknown): CompiledTest =>
+  (x) =>
+    read(x) === expected;
+
+const oneOf =
+  (read: (x: MatchContext) => string | undefined) =>
+  (list: readonly string[]): CompiledTest => {
+    const set = new Set(list);
+    return (x) => {
+      const v = read(x);
+      return v !== undefined && set.has(v);
+    };
+  };
+
+function compileKey(key: keyof When, value: unknown, groups: Groups): CompiledTest {
+  switch (key) {
+    case 'request':
+      return oneOf((x) => x.cf.case.request.type)(value as string[]);
+    case 'reason':
+      return oneOf((x) => x.lf.reason)((value as string[]).flatMap((r) => groups[r] ?? [r as Reason]));
+    case 'category':
+      return oneOf((x) => x.lf.line.category)(value as string[]);
+    case 'fulfillment':
+      return oneOf((x) => x.lf.line.fulfillment)(value as string[]);
+    case 'personalized':
+      return is((x) => x.lf.line.personalized)(value as boolean);
+    case 'finalSale':
+      return is((x) => x.lf.line.finalSale)(value as boolean);
+    case 'onSale':
+      return is((x) => x.lf.line.onSale)(value as boolean);
+    case 'previousRemakeOrReplacement':
+      return is((x) => x.lf.line.previousRemakeOrReplacement)(value as boolean);
+    case 'giftCard':
+      return is((x) => x.lf.line.category === 'gift_card')(value as boolean);
+    case 'destination':
+      return is((x) => (x.cf.domestic ? 'domestic' : 'international'))(value as string);
+    case 'destinationCountry':
+      return oneOf((x) => x.cf.case.order.destinationCountry)(value as string[]);
+    case 'paymentMethod':
+      return oneOf((x) => x.cf.case.order.paymentMethod)(value as string[]);
+    case 'shipped':
+      return is((x) => x.lf.anchor('shipment') !== null || x.lf.anchor('delivery') !== null)(value as boolean);
+    case 'delivered':
+      return is((x) => x.lf.anchor('delivery') !== null)(value as boolean);
+    case 'productionStarted':
+      return is((x) => x.lf.anchor('production_start') !== null)(value as boolean);
+    case 'tags':
+      return compileTags(value as NonNullable<When['tags']>);
+    case 'material': {
+      const wanted = (value as string[]).map((m) => m.toLowerCase());
+      return (x) => {
+        const material = x.lf.line.material?.toLowerCase();
+        return material !== undefined && wanted.some((m) => material.includes(m));
+      };
+    }
+    case 'discountCodes':
+      return compileDiscounts(value as NonNullable<When['discountCodes']>);
+    case 'carrier':
+      return allOf(
+        Object.entries(value as object).map(([k, v]) =>
+          is((x) => x.cf.case.order.carrier?.[k as 'confirmedLost'])(v as boolean),
+        ),
+      );
+    case 'condition':
+      return allOf(
+        Object.entries(value as object).map(([k, v]) => is((x) => x.lf.condition[k as 'worn'])(v as boolean)),
+      );
+    case 'returnShipment':
+      return compileReturnShipment(value as NonNullable<When['returnShipment']>);
+    case 'any':
+      return anyOf((value as When[]).map((w) => compileWhen(w, groups)));
+    case 'not': {
+      const inner = compileWhen(value as When, groups);
+      return (x) => {
+        const r = inner(x);
+        return typeof r === 'string' ? r : !r;
+      };
+    }
+    default:
+      throw new Error(`unknown condition ${String(key)}`);
+  }
+}
+
+function compileTags(tags: NonNullable<When['tags']>): CompiledTest {
+  return (x) => {
+    const have = x.lf.line.tags ?? [];
+    if (tags.any && !tags.any.some((t) => have.includes(t))) return false;
+    if (tags.none?.some((t) => have.includes(t))) return false;
+    return true;
+  };
+}
+
+function compileDiscounts(rule: NonNullable<When['discountCodes']>): CompiledTest {
+  if (rule === 'none') return (x) => (x.cf.case.order.discountCodes ?? []).length === 0;
+  if (rule === 'any') return (x) => (x.cf.case.order.discountCodes ?? []).length > 0;
+  const kinds = new Set<string>(rule.onlyKinds);
+  return (x) => {
+    const codes = x.cf.case.order.discountCodes ?? [];
+    return codes.length > 0 && codes.every((c) => kinds.has(c.kind));
+  };
+}
+
+function compileReturnShipment(rule: NonNullable<When['returnShipment']>): CompiledTest {
+  const tests: CompiledTest[] = [];
+  const shipment = (x: MatchContext) => x.cf.case.request.returnShipment;
+  if (rule.sent !== undefined) tests.push((x) => (shipment(x) !== undefined) === rule.sent);
+  if (rule.authorized !== undefined) tests.push((x) => shipment(x)?.authorized === rule.authorized);
+  if (rule.tracked !== undefined) {
+    tests.push((x) => {
+      const s = shipment(x);
+      return s !== undefined && Boolean(s.trackingNumber) === rule.tracked;
+    });
+  }
+  return allOf(tests);
+}
