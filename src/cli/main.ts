@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadBundledPolicies, loadPolicyFile } from '../policies/load-policy-file.ts';
+import { lazyPolicies, loadPolicyFile, type PolicyLookup } from '../policies/load-policy-file.ts';
 import { decideCommand } from './commands/decide.ts';
 import { reportError } from './report-error.ts';
 
@@ -12,6 +12,12 @@ function run(action: () => number | Promise<number>): () => Promise<void> {
       process.exitCode = reportError(err);
     }
   };
+}
+
+/** The policies named on the command line, by their ids. */
+function fixedPolicies(files: string[]): PolicyLookup {
+  const byId = new Map(files.map((f) => loadPolicyFile(f)).map((p) => [p.id, p]));
+  return { get: (id) => byId.get(id), ids: () => [...byId.keys()] };
 }
 
 const program = new Command('loupe')
@@ -28,10 +34,7 @@ program
     run(() =>
       decideCommand(file, {
         explain: opts.explain,
-        policies: () =>
-          opts.policy
-            ? new Map(opts.policy.map((f) => loadPolicyFile(f)).map((p) => [p.id, p]))
-            : loadBundledPolicies(),
+        policies: opts.policy ? fixedPolicies(opts.policy) : lazyPolicies(),
       }),
     )(),
   );

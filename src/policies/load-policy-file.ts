@@ -23,6 +23,30 @@ export function loadPolicyFile(file: string): Policy {
   throw new DomainError('INVALID_POLICY', `${where}: ${first?.message ?? 'invalid policy'}`, result.issues);
 }
 
+/** A policy lookup by shop id that reads each file only when its shop is asked for. */
+export type PolicyLookup = { get(id: string): Policy | undefined; ids(): string[] };
+
+/** Looks up `DIR/<id>.yaml` on first use, so one shop's broken file never stops another's decisions. */
+export function lazyPolicies(dir = BUNDLED_POLICIES_DIR): PolicyLookup {
+  const loaded = new Map<string, Policy>();
+  const ids = () =>
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .map((n) => n.slice(0, -'.yaml'.length))
+      .sort();
+  return {
+    ids,
+    get(id) {
+      const hit = loaded.get(id);
+      if (hit) return hit;
+      if (!ids().includes(id)) return undefined;
+      const policy = loadPolicyFile(path.join(dir, `${id}.yaml`));
+      loaded.set(id, policy);
+      return policy;
+    },
+  };
+}
+
 /** Every bundled policy, by shop id. */
 export function loadBundledPolicies(dir = BUNDLED_POLICIES_DIR): Map<string, Policy> {
   const policies = new Map<string, Policy>();

@@ -2,13 +2,13 @@ import type { Decision } from '../../domain/contract/decision.schema.ts';
 import { parseCase } from '../../domain/contract/parse-case.ts';
 import { decide } from '../../domain/decide/decide.ts';
 import { DomainError, formatPath } from '../../domain/errors.ts';
-import type { Policy } from '../../domain/policy/policy.schema.ts';
+import type { PolicyLookup } from '../../policies/load-policy-file.ts';
 import { explainDecision } from '../explain-decision.ts';
 import { readInput, readJsonRecords } from '../read-input.ts';
 import { EXIT_BAD_INPUT, reportError } from '../report-error.ts';
 
 /** Options of `loupe decide`. */
-export type DecideOptions = { explain?: boolean; policies: () => Map<string, Policy> };
+export type DecideOptions = { explain?: boolean; policies: PolicyLookup };
 
 /**
  * Decides each case of the input and writes one decision per line. A case
@@ -17,7 +17,7 @@ export type DecideOptions = { explain?: boolean; policies: () => Map<string, Pol
  */
 export function decideCommand(file: string | undefined, options: DecideOptions): number {
   const records = readJsonRecords(readInput(file));
-  const policies = options.policies();
+  const { policies } = options;
   let status = 0;
   const out: string[] = [];
   for (const record of records) {
@@ -36,7 +36,7 @@ export function decideCommand(file: string | undefined, options: DecideOptions):
   return status === 0 ? 0 : status === EXIT_BAD_INPUT ? EXIT_BAD_INPUT : status;
 }
 
-function decideOne(value: unknown, policies: Map<string, Policy>): Decision {
+function decideOne(value: unknown, policies: PolicyLookup): Decision {
   const parsed = parseCase(value);
   if (!parsed.ok) {
     const first = parsed.issues[0];
@@ -45,7 +45,7 @@ function decideOne(value: unknown, policies: Map<string, Policy>): Decision {
   }
   const policy = policies.get(parsed.value.shop);
   if (!policy) {
-    const known = [...policies.keys()].join(', ');
+    const known = policies.ids().join(', ');
     throw new DomainError('UNKNOWN_SHOP', `shop: no policy for "${parsed.value.shop}" (known: ${known})`, [
       { code: 'unknown_shop', path: ['shop'], message: `known shops: ${known}` },
     ]);
