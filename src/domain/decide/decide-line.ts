@@ -55,11 +55,20 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
   const terms: Terms = {};
   const requirements = new Set<Requirement>();
   const termReasons: ReasonCitation[] = [];
-  const take = (then: Then) => {
+  /** Takes the terms not yet set; says whether the clause contributed anything. */
+  const take = (then: Then): boolean => {
+    let contributed = false;
     for (const key of TERM_KEYS) {
-      if (then[key] !== undefined && terms[key] === undefined) (terms as Record<string, unknown>)[key] = then[key];
+      if (then[key] !== undefined && terms[key] === undefined) {
+        (terms as Record<string, unknown>)[key] = then[key];
+        contributed = true;
+      }
     }
-    for (const r of then.requirements ?? []) requirements.add(r);
+    for (const r of then.requirements ?? []) {
+      if (!requirements.has(r)) contributed = true;
+      requirements.add(r);
+    }
+    return contributed;
   };
 
   for (const c of policy.clauses) {
@@ -73,9 +82,10 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
       }
       continue;
     }
-    take(c.then);
+    const contributed = take(c.then);
     if (c.decides) verdict = c;
-    else termReasons.push(...cite(c, undefined));
+    // A term clause overruled on every point by an earlier one is not a reason.
+    else if (contributed) termReasons.push(...cite(c, undefined));
   }
 
   const base = { facts: lf, terms, requirements, termReasons, returnBy: null };
