@@ -71,22 +71,32 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
     return contributed;
   };
 
+  // A deciding clause the case cannot evaluate (a window with no event) blocks
+  // the line unless it could only have denied and a later clause denies anyway.
+  let unknownDenial: { clause: CompiledClause; field: string } | undefined;
   for (const c of policy.clauses) {
     if (skipped.has(c.id) || !c.then || (verdict && c.decides)) continue;
     const r = c.test(x);
     if (r === false) continue;
     if (r !== true) {
-      if (c.decides) {
-        missing = { clause: c, field: r };
-        break;
+      if (!c.decides) continue;
+      if (c.then.outcome === 'denied') {
+        unknownDenial ??= { clause: c, field: r };
+        continue;
       }
-      continue;
+      missing = unknownDenial ?? { clause: c, field: r };
+      break;
+    }
+    if (c.decides && unknownDenial && c.then.outcome !== 'denied') {
+      missing = unknownDenial;
+      break;
     }
     const contributed = take(c.then);
     if (c.decides) verdict = c;
     // A term clause overruled on every point by an earlier one is not a reason.
     else if (contributed) termReasons.push(...cite(c, undefined));
   }
+  if (!verdict && !missing && unknownDenial) missing = unknownDenial;
 
   const base = { facts: lf, terms, requirements, termReasons, returnBy: null };
   if (missing) {

@@ -180,12 +180,17 @@ function compileDiscounts(rule: NonNullable<When['discountCodes']>): CompiledTes
 function compileReturnShipment(rule: NonNullable<When['returnShipment']>): CompiledTest {
   const tests: CompiledTest[] = [];
   const shipment = (x: MatchContext) => x.cf.case.request.returnShipment;
-  if (rule.sent !== undefined) tests.push((x) => (shipment(x) !== undefined) === rule.sent);
+  // Goods are on their way back once they have a ship date or a tracking number.
+  const sent = (x: MatchContext) => {
+    const s = shipment(x);
+    return s !== undefined && (Boolean(s.shippedAt) || Boolean(s.trackingNumber));
+  };
+  if (rule.sent !== undefined) tests.push((x) => sent(x) === rule.sent);
   if (rule.authorized !== undefined) tests.push((x) => shipment(x)?.authorized === rule.authorized);
   if (rule.tracked !== undefined) {
     tests.push((x) => {
       const s = shipment(x);
-      return s !== undefined && Boolean(s.trackingNumber) === rule.tracked;
+      return s !== undefined && sent(x) && Boolean(s.trackingNumber) === rule.tracked;
     });
   }
   return allOf(tests);
