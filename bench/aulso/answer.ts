@@ -47,7 +47,8 @@ export type Payer = 'shop' | 'customer' | null;
 /** What one implementation answers for one line of the request. */
 export type LineAnswer = {
   id: string;
-  rule: AulsoRule;
+  /** The rule that decided: an AulsoRule for the comparison implementations, a clause id for Loupe. */
+  rule: string;
   outcome: Exclude<Outcome, 'partial'>;
   resolutions: Resolution[];
   returnShippingPaidBy: Payer;

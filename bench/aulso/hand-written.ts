@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { Instant } from '../../src/domain/calendar/zoned-time.ts';
 import type { Case, Resolution } from '../../src/domain/contract/case.schema.ts';
 import {
   type AulsoAnswer,
@@ -20,11 +20,11 @@ const REFUND_OR_EXCHANGE: Resolution[] = ['refund', 'exchange'];
  * measured against. Reads the parsed case directly, with the shared date arithmetic.
  */
 export function decideAulsoByHand(c: Case): AulsoAnswer {
-  const now = DateTime.fromISO(c.now, { setZone: true });
+  const now = Date.parse(c.now);
   return combineLines(selectLines(c).map((requested) => decideLine(c, requested, now)));
 }
 
-function decideLine(c: Case, { line, reason, condition }: RequestedLine, now: DateTime): LineAnswer {
+function decideLine(c: Case, { line, reason, condition }: RequestedLine, now: Instant): LineAnswer {
   const id = line.id;
   if (!IN_SCOPE_REQUESTS.includes(c.request.type)) return review(id, 'out-of-scope');
   if (c.order.paymentMethod === 'cash_on_delivery') return denied(id, 'cash-on-delivery');
@@ -54,7 +54,14 @@ function decideLine(c: Case, { line, reason, condition }: RequestedLine, now: Da
 }
 
 function approved(id: string, rule: AulsoRule, payer: 'shop' | 'customer', shippingRefunded: boolean): LineAnswer {
-  return { id, rule, outcome: 'approved', resolutions: REFUND_OR_EXCHANGE, returnShippingPaidBy: payer, shippingRefunded };
+  return {
+    id,
+    rule,
+    outcome: 'approved',
+    resolutions: REFUND_OR_EXCHANGE,
+    returnShippingPaidBy: payer,
+    shippingRefunded,
+  };
 }
 
 function denied(id: string, rule: AulsoRule): LineAnswer {

@@ -53,7 +53,10 @@ const RULES: [AulsoRule, NestedCondition[], Outputs][] = [
   ],
   [
     'change-of-mind-late',
-    [oneOf('reason', CHANGE_OF_MIND), { fact: 'hoursSinceDelivery', operator: 'greaterThan', value: CHANGE_OF_MIND_HOURS }],
+    [
+      oneOf('reason', CHANGE_OF_MIND),
+      { fact: 'hoursSinceDelivery', operator: 'greaterThan', value: CHANGE_OF_MIND_HOURS },
+    ],
     DENIED,
   ],
   ['within-30-days', [is('within30Days', true)], approved('customer', false)],

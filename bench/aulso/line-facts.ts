@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon';
+import { type Instant, zoneOf } from '../../src/domain/calendar/zoned-time.ts';
 import type { Case, Condition, Line, Reason } from '../../src/domain/contract/case.schema.ts';
 
 /** Aulso's time zone: its 30-day window is counted in Hong Kong calendar days. */
 export const AULSO_ZONE = 'Asia/Hong_Kong';
+const HONG_KONG = zoneOf(AULSO_ZONE);
 const HOUR_MS = 3_600_000;
 
 /** A line of the request with the request's reason and condition resolved for it. */
@@ -11,7 +12,8 @@ export type RequestedLine = { line: Line; reason: Reason | undefined; condition:
 /** The lines a request concerns (empty list = the whole order), with per-line details applied. */
 export function selectLines(c: Case): RequestedLine[] {
   const { order, request } = c;
-  const lines = request.lines.length === 0 ? order.lines : [...new Set(request.lines)].map((id) => lineById(order.lines, id));
+  const lines =
+    request.lines.length === 0 ? order.lines : [...new Set(request.lines)].map((id) => lineById(order.lines, id));
   return lines.map((line) => {
     const detail = request.lineDetails?.find((d) => d.id === line.id);
     return {
@@ -32,20 +34,21 @@ function lineById(lines: Line[], id: string): Line {
 export type DeliveryClock = { delivered: boolean; within30Days: boolean | null; hoursSinceDelivery: number | null };
 
 /**
- * The one piece of date arithmetic all implementations share. "30 days from the
- * date of delivery" is calendar days in Hong Kong, inclusive of the 30th (contract
- * README); "within 72 hours of receiving them" is an exact duration.
+ * The one piece of date arithmetic all implementations share, with the same
+ * zone arithmetic Loupe uses (src/domain/calendar/zoned-time.ts). "30 days from
+ * the date of delivery" is calendar days in Hong Kong, inclusive of the 30th
+ * (contract README); "within 72 hours of receiving them" is an exact duration.
  */
-export function deliveryClock(c: Case, line: Line, now: DateTime): DeliveryClock {
+export function deliveryClock(c: Case, line: Line, now: Instant): DeliveryClock {
   // A line's own deliveredAt (even null) overrides the order's: split shipments.
   const iso = line.deliveredAt !== undefined ? line.deliveredAt : c.order.deliveredAt;
   if (!iso) return { delivered: false, within30Days: null, hoursSinceDelivery: null };
-  const delivered = DateTime.fromISO(iso, { setZone: true });
-  const windowEnd = delivered.setZone(AULSO_ZONE).startOf('day').plus({ days: 30 }).endOf('day');
+  const delivered = Date.parse(iso);
+  const windowEnd = HONG_KONG.endOfDay(HONG_KONG.day(delivered) + 30);
   return {
     delivered: true,
-    within30Days: now.toMillis() <= windowEnd.toMillis(),
-    hoursSinceDelivery: (now.toMillis() - delivered.toMillis()) / HOUR_MS,
+    within30Days: now <= windowEnd,
+    hoursSinceDelivery: (now - delivered) / HOUR_MS,
   };
 }
 
@@ -72,7 +75,7 @@ export type AulsoLineFacts = DeliveryClock & {
  * function do for themselves.
  */
 export function aulsoLineFacts(c: Case): AulsoLineFacts[] {
-  const now = DateTime.fromISO(c.now, { setZone: true });
+  const now = Date.parse(c.now);
   const shipment = c.request.returnShipment;
   return selectLines(c).map(({ line, reason, condition }) => ({
     lineId: line.id,

@@ -16,7 +16,7 @@ export function createZenAulso(): { decide: (c: Case) => Promise<AulsoAnswer>; d
       return combineLines(
         rows.map((row, i) => {
           const id = lines[i]?.lineId ?? '';
-          if (!row) throw new Error(`no Aulso rule matched line ${id}`);
+          if (!row?.outcome) throw new Error(`no Aulso rule matched line ${id}`);
           return { id, ...row };
         }),
       );

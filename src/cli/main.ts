@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { lazyPolicies, loadPolicyFile, type PolicyLookup } from '../policies/load-policy-file.ts';
 import { decideCommand } from './commands/decide.ts';
+import { policyLintCommand } from './commands/policy-lint.ts';
+import { policyRenderCommand } from './commands/policy-render.ts';
+import { policySchemaCommand } from './commands/policy-schema.ts';
+import { policyTestCommand } from './commands/policy-test.ts';
 import { reportError } from './report-error.ts';
 
 /** Runs an action and exits with its status; errors become messages, never stack traces. */
@@ -37,6 +41,43 @@ program
         policies: opts.policy ? fixedPolicies(opts.policy) : lazyPolicies(),
       }),
     )(),
+  );
+
+const policy = program.command('policy').description('work with policy files');
+
+policy
+  .command('render')
+  .description("write a policy's customer-facing page, generated from its data")
+  .argument('<file>', 'a policy file (YAML)')
+  .option('--format <format>', 'md or html', 'md')
+  .action((file: string, opts: { format: string }) => run(() => policyRenderCommand(file, opts))());
+
+policy
+  .command('lint')
+  .description('check policy files: schema, names, windows, quotes, clauses that never apply or disagree')
+  .argument('<file...>', 'policy files (YAML)')
+  .option('--source-dir <dir>', 'folder of the shops’ pages named by source.file (default: ../shared/seeds)')
+  .action((files: string[], opts: { sourceDir?: string }) => run(() => policyLintCommand(files, opts))());
+
+policy
+  .command('test')
+  .description('decide the worked examples kept in policy files and compare with what they expect')
+  .argument('<file...>', 'policy files (YAML)')
+  .action((files: string[]) => run(() => policyTestCommand(files))());
+
+policy
+  .command('schema')
+  .description('print the policy format as JSON Schema, for editors')
+  .action(() => run(() => policySchemaCommand())());
+
+program
+  .command('serve')
+  .description('serve the HTTP API and policy pages with the bundled policies')
+  .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
+  .option('--host <host>', 'address to listen on (default: $HOST or 0.0.0.0)')
+  // Loaded on use, so other commands do not pay for starting the HTTP stack.
+  .action((opts: { port?: string; host?: string }) =>
+    run(async () => (await import('./commands/serve.ts')).serveCommand(opts))(),
   );
 
 await program.parseAsync(process.argv);

@@ -24,11 +24,14 @@ describe('engine source', () => {
     expect(policies.map((p) => p.id).sort()).toEqual(['amijose', 'aoures', 'atelier', 'aulso', 'theor']);
   });
 
-  it.each(ENGINE_DIRS.flatMap(sources).map((f) => [path.relative(here, f), f]))('%s names no bundled shop', (_, file) => {
-    const text = readFileSync(file, 'utf8').toLowerCase();
-    for (const name of names) {
-      const word = new RegExp(`\\b${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-      expect(word.test(text), `mentions "${name}"`).toBe(false);
-    }
-  });
+  it.each(ENGINE_DIRS.flatMap(sources).map((f) => [path.relative(here, f), f]))(
+    '%s names no bundled shop',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8').toLowerCase();
+      for (const name of names) {
+        const word = new RegExp(`\\b${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+        expect(word.test(text), `mentions "${name}"`).toBe(false);
+      }
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { DateTime } from 'luxon';
+import { addMonths, type DayNumber, dayNumberOf, type Instant, isoWeekday, type Zone, zoneOf } from './zoned-time.ts';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -13,23 +13,25 @@ export type CalendarSettings = {
 
 /** A shop's clock: its time zone, working days and public holidays. */
 export type ShopCalendar = {
-  zone: string;
-  /** The instant in the shop's time zone. */
-  local(instant: DateTime): DateTime;
-  isBusinessDay(day: DateTime): boolean;
+  zone: Zone;
+  isBusinessDay(day: DayNumber): boolean;
   /** The last moment of the local day `days` calendar days after the instant's local day. */
-  endOfDayAfter(instant: DateTime, days: number): DateTime;
+  endOfDayAfter(at: Instant, days: number): Instant;
+  /** The last moment of the local day `months` calendar months after the instant's local day. */
+  endOfMonthsAfter(at: Instant, months: number): Instant;
   /** The last moment of the `n`th business day after the instant's local day. */
-  endOfBusinessDayAfter(instant: DateTime, n: number): DateTime;
-  /** Business days from `from` (exclusive) up to `to` (inclusive), by local dates. */
-  businessDaysBetween(from: DateTime, to: DateTime): number;
+  endOfBusinessDayAfter(at: Instant, n: number): Instant;
+  /** Business days from `from`'s local day (exclusive) to `to`'s (inclusive). */
+  businessDaysBetween(from: Instant, to: Instant): number;
+  /** Calendar days from `from`'s local day to `to`'s. */
+  daysBetween(from: Instant, to: Instant): number;
 };
 
-// Public holidays per country and year. Holidays are facts of the calendar, not
-// state of a case: computing a year once keeps deciding cheap and deterministic.
-const holidayCache = new Map<string, Set<string>>();
+// Public holidays per country and year, as local day numbers. Holidays are
+// facts of the calendar, not state of a case: one computation per year.
+const holidayCache = new Map<string, Set<DayNumber>>();
 
-function holidaysOf(country: string, state: string | undefined, year: number): Set<string> {
+function holidaysOf(country: string, state: string | undefined, year: number): Set<DayNumber> {
   const key = `${country}/${state ?? ''}/${year}`;
   let days = holidayCache.get(key);
   if (!days) {
@@ -38,54 +40,46 @@ function holidaysOf(country: string, state: string | undefined, year: number): S
       hd
         .getHolidays(year)
         .filter((h) => h.type === 'public' || h.type === 'bank')
-        .map((h) => h.date.slice(0, 10)),
+        .map((h) => {
+          const [y, m, d] = h.date.slice(0, 10).split('-').map(Number);
+          return dayNumberOf(y as number, m as number, d as number);
+        }),
     );
     holidayCache.set(key, days);
   }
   return days;
 }
 
+const yearOf = (day: DayNumber) => new Date(day * 86_400_000).getUTCFullYear();
+
 /** Builds the calendar of a shop from its profile. */
 export function shopCalendar(settings: CalendarSettings): ShopCalendar {
-  const zone = settings.timeZone;
-  if (!DateTime.now().setZone(zone).isValid) throw new Error(`unknown time zone ${zone}`);
-  const working = new Set(settings.businessDays);
+  const zone = zoneOf(settings.timeZone);
+  const working = new Set(settings.businessDays.map((d) => WEEKDAYS.indexOf(d) + 1));
   const { country, state } = settings.holidays;
 
-  const isBusinessDay = (day: DateTime): boolean => {
-    const local = day.setZone(zone);
-    if (!working.has(WEEKDAYS[local.weekday - 1] as Weekday)) return false;
-    return !holidaysOf(country, state, local.year).has(local.toISODate() as string);
-  };
-
-  const local = (instant: DateTime) => instant.setZone(zone);
+  const isBusinessDay = (day: DayNumber): boolean =>
+    working.has(isoWeekday(day)) && !holidaysOf(country, state, yearOf(day)).has(day);
 
   return {
     zone,
-    local,
     isBusinessDay,
-    endOfDayAfter(instant, days) {
-      return local(instant).startOf('day').plus({ days }).endOf('day');
-    },
-    endOfBusinessDayAfter(instant, n) {
-      let day = local(instant).startOf('day');
-      let counted = 0;
-      // A year of holidays cannot hold more than a few hundred non-working days.
-      for (let guard = 0; counted < n && guard < 3660; guard++) {
-        day = day.plus({ days: 1 });
+    endOfDayAfter: (at, days) => zone.endOfDay(zone.day(at) + days),
+    endOfMonthsAfter: (at, months) => zone.endOfDay(addMonths(zone.day(at), months)),
+    endOfBusinessDayAfter(at, n) {
+      let day = zone.day(at);
+      // Ten years of days bound the search even for a calendar with no working days left.
+      for (let counted = 0, guard = 0; counted < n && guard < 3660; guard++) {
+        day++;
         if (isBusinessDay(day)) counted++;
       }
-      return day.endOf('day');
+      return zone.endOfDay(day);
     },
     businessDaysBetween(from, to) {
-      let day = local(from).startOf('day');
-      const last = local(to).startOf('day');
       let counted = 0;
-      while (day < last) {
-        day = day.plus({ days: 1 });
-        if (isBusinessDay(day)) counted++;
-      }
+      for (let day = zone.day(from) + 1, last = zone.day(to); day <= last; day++) if (isBusinessDay(day)) counted++;
       return counted;
     },
+    daysBetween: (from, to) => zone.day(to) - zone.day(from),
   };
 }

@@ -1,38 +1,38 @@
-import type { DateTime } from 'luxon';
+import type { Instant } from '../calendar/zoned-time.ts';
 import type { Resolution } from '../contract/case.schema.ts';
-import type { Outcome, ReasonCitation, Requirement } from '../contract/decision.schema.ts';
+import type { Outcome, Requirement } from '../contract/decision.schema.ts';
 import type { Then, Window } from '../policy/policy.schema.ts';
 import type { CompiledClause, CompiledPolicy } from './compile-policy.ts';
-import { describeFacts, describeWindow } from './explain.ts';
 import type { CaseFacts, LineFacts } from './facts.ts';
 import { anchorOf, type MatchContext } from './match-when.ts';
 import { windowEnd } from './windows.ts';
 
 type Terms = Omit<Then, 'outcome' | 'resolutions' | 'refund' | 'requirements'>;
 
-/** What the policy says about one line of the request. */
+/** Why a line ended as it did: a clause decided, a fact was missing, or nothing applied. */
+export type DecidedBy =
+  | { kind: 'clause'; clause: CompiledClause }
+  | { kind: 'missing'; clause: CompiledClause; field: string }
+  | { kind: 'fallback' };
+
+/** What the policy says about one line of the request, before it is explained. */
 export type LineVerdict = {
-  facts: LineFacts;
+  context: MatchContext;
   outcome: Exclude<Outcome, 'partial'>;
-  resolutions: Resolution[];
+  resolutions: readonly Resolution[];
   refund: Then['refund'];
   terms: Terms;
-  requirements: Set<Requirement>;
-  requestBy: DateTime | null;
-  returnBy: DateTime | null;
-  /** The clause that decided, then those that set terms; exceptions first. */
-  reasons: ReasonCitation[];
-  termReasons: ReasonCitation[];
+  requirements: Requirement[];
+  requestBy: Instant | null;
+  returnBy: Instant | null;
+  decidedBy: DecidedBy;
+  /** `exceptionTo` clauses that took others out for this line. */
+  exceptions: CompiledClause[];
+  /** Clauses that set at least one term, in order. */
+  termClauses: CompiledClause[];
 };
 
-const TERM_KEYS = [
-  'returnRequired',
-  'returnShipping',
-  'originalShipping',
-  'restockingFee',
-  'customerCharges',
-  'returnWithin',
-] as const;
+const NO_RESOLUTIONS: readonly Resolution[] = [];
 
 /**
  * Applies the clauses to one line. Clause order is precedence: the first
@@ -42,120 +42,105 @@ const TERM_KEYS = [
  */
 export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts): LineVerdict {
   const x: MatchContext = { cf, lf, calendar: policy.calendar };
-  const skipped = new Set<string>();
-  const exceptionReasons: ReasonCitation[] = [];
+  let skipped: Set<string> | undefined;
+  const exceptions: CompiledClause[] = [];
   for (const ex of policy.exceptions) {
     if (ex.test(x) !== true) continue;
+    skipped ??= new Set();
     for (const id of ex.exceptionTo) skipped.add(id);
-    exceptionReasons.push(...cite(ex, describeFacts(ex.clause.when, x)));
+    exceptions.push(ex);
   }
 
   let verdict: CompiledClause | undefined;
   let missing: { clause: CompiledClause; field: string } | undefined;
-  const terms: Terms = {};
-  const requirements = new Set<Requirement>();
-  const termReasons: ReasonCitation[] = [];
-  /** Takes the terms not yet set; says whether the clause contributed anything. */
-  const take = (then: Then): boolean => {
-    let contributed = false;
-    for (const key of TERM_KEYS) {
-      if (then[key] !== undefined && terms[key] === undefined) {
-        (terms as Record<string, unknown>)[key] = then[key];
-        contributed = true;
-      }
-    }
-    for (const r of then.requirements ?? []) {
-      if (!requirements.has(r)) contributed = true;
-      requirements.add(r);
-    }
-    return contributed;
-  };
-
   // A deciding clause the case cannot evaluate (a window with no event) blocks
   // the line unless it could only have denied and a later clause denies anyway.
   let unknownDenial: { clause: CompiledClause; field: string } | undefined;
-  for (const c of policy.clauses) {
-    if (skipped.has(c.id) || !c.then || (verdict && c.decides)) continue;
+  // One shape for every line's terms: the engine's hottest object stays monomorphic.
+  const terms: Terms = {
+    returnRequired: undefined,
+    returnShipping: undefined,
+    originalShipping: undefined,
+    restockingFee: undefined,
+    customerCharges: undefined,
+    returnWithin: undefined,
+  };
+  const requirements: Requirement[] = [];
+  const termClauses: CompiledClause[] = [];
+  const clauses = policy.byRequest[cf.case.request.type];
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i] as CompiledClause;
+    if ((verdict && c.decides) || skipped?.has(c.id)) continue;
     const r = c.test(x);
     if (r === false) continue;
+    const then = c.then as Then;
     if (r !== true) {
       if (!c.decides) continue;
-      if (c.then.outcome === 'denied') {
+      if (then.outcome === 'denied') {
         unknownDenial ??= { clause: c, field: r };
         continue;
       }
       missing = unknownDenial ?? { clause: c, field: r };
       break;
     }
-    if (c.decides && unknownDenial && c.then.outcome !== 'denied') {
+    if (c.decides && unknownDenial && then.outcome !== 'denied') {
       missing = unknownDenial;
       break;
     }
-    const contributed = take(c.then);
+    const contributed = takeTerms(c, terms, requirements);
     if (c.decides) verdict = c;
     // A term clause overruled on every point by an earlier one is not a reason.
-    else if (contributed) termReasons.push(...cite(c, undefined));
+    else if (contributed) termClauses.push(c);
   }
   if (!verdict && !missing && unknownDenial) missing = unknownDenial;
 
-  const base = { facts: lf, terms, requirements, termReasons, returnBy: null };
-  if (missing) {
-    return {
-      ...base,
-      outcome: 'needs_review',
-      resolutions: [],
-      refund: undefined,
-      requestBy: null,
-      reasons: [
-        ...exceptionReasons,
-        ...cite(missing.clause, `needs ${missing.field}, which the case does not give; the care team decides`),
-      ],
-    };
-  }
-  if (!verdict) {
-    const { fallback } = policy.policy;
-    const what = lf.reason ? `a ${cf.case.request.type} for "${lf.reason}"` : `a ${cf.case.request.type}`;
-    return {
-      ...base,
-      outcome: 'needs_review',
-      resolutions: [],
-      refund: undefined,
-      requestBy: null,
-      reasons: [
-        ...exceptionReasons,
-        { clause: fallback.id, quote: fallback.quote, detail: `no clause covers ${what}; the care team decides` },
-      ],
-    };
-  }
-
-  const then = verdict.then as Then;
-  const requestBy = verdict.window ? deadline(x, verdict.window.spec) : null;
-  const outcome = then.outcome as LineVerdict['outcome'];
-  const charged = outcome !== 'denied' && terms.customerCharges === 'assessed';
-  const detail = [
-    describeFacts(verdict.clause.when, x),
-    verdict.window && describeWindow(verdict.window.spec, x),
-    charged && 'the customer pays an amount the shop assesses once it sees the piece (0 until then)',
-  ]
-    .filter(Boolean)
-    .join('; ');
-  const returnWithin = terms.returnWithin;
+  const decidedBy: DecidedBy = missing
+    ? { kind: 'missing', clause: missing.clause, field: missing.field }
+    : verdict
+      ? { kind: 'clause', clause: verdict }
+      : { kind: 'fallback' };
+  const then = verdict?.then;
+  const outcome = (then?.outcome ?? 'needs_review') as LineVerdict['outcome'];
+  const open = verdict !== undefined && outcome !== 'denied';
   return {
-    ...base,
+    context: x,
     outcome,
-    resolutions: outcome === 'denied' ? [] : [...(then.resolutions ?? [])],
-    refund: then.refund,
-    requestBy,
-    returnBy: returnWithin && outcome !== 'denied' ? deadline(x, returnWithin) : null,
-    reasons: [...exceptionReasons, ...cite(verdict, detail || undefined)],
+    resolutions: open ? (then?.resolutions ?? NO_RESOLUTIONS) : NO_RESOLUTIONS,
+    refund: then?.refund,
+    terms,
+    requirements,
+    requestBy: verdict?.window ? deadline(x, verdict.window.spec) : null,
+    returnBy: open && terms.returnWithin ? deadline(x, terms.returnWithin) : null,
+    decidedBy,
+    exceptions,
+    termClauses,
   };
 }
 
-function deadline(x: MatchContext, window: Window): DateTime | null {
-  const start = anchorOf(x, window.from);
-  return start ? windowEnd(window, start, x.calendar) : null;
+/** Takes the terms not yet set; says whether the clause contributed anything. */
+function takeTerms(c: CompiledClause, terms: Terms, requirements: Requirement[]): boolean {
+  let contributed = false;
+  const entries = c.termEntries;
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i] as (typeof entries)[number];
+    if (terms[key] === undefined) {
+      (terms as Record<string, unknown>)[key] = value;
+      contributed = true;
+    }
+  }
+  const required = c.then?.requirements;
+  if (required) {
+    for (const r of required) {
+      if (!requirements.includes(r)) {
+        requirements.push(r);
+        contributed = true;
+      }
+    }
+  }
+  return contributed;
 }
 
-function cite(c: CompiledClause, detail: string | undefined): ReasonCitation[] {
-  return c.quotes.map((quote) => (detail ? { clause: c.id, quote, detail } : { clause: c.id, quote }));
+function deadline(x: MatchContext, window: Window): Instant | null {
+  const start = anchorOf(x, window.from);
+  return start !== null ? windowEnd(window, start, x.calendar) : null;
 }

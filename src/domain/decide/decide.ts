@@ -1,10 +1,11 @@
-import type { DateTime } from 'luxon';
+import type { Instant } from '../calendar/zoned-time.ts';
 import type { Case, Resolution } from '../contract/case.schema.ts';
-import type { Decision, Outcome, ReasonCitation, Requirement } from '../contract/decision.schema.ts';
+import type { Decision, LineDecision, Outcome, ReasonCitation, Requirement } from '../contract/decision.schema.ts';
 import { DomainError } from '../errors.ts';
 import type { Policy } from '../policy/policy.schema.ts';
 import { type CompiledPolicy, compilePolicy } from './compile-policy.ts';
 import { decideLine, type LineVerdict } from './decide-line.ts';
+import { explainLine } from './explain-line.ts';
 import { readCaseFacts, readLineFacts } from './facts.ts';
 import { restockingFee } from './money.ts';
 
@@ -17,101 +18,157 @@ const MONEY_BACK = new Set<Resolution>(['refund', 'partial_refund', 'store_credi
  * other unforeseen fact gives `needs_review`, never a throw.
  */
 export function decide(policy: Policy, c: Case): Decision {
+  const compiled = compilePolicy(policy);
+  return assemble(compiled, c, evaluate(compiled, c));
+}
+
+/** The rules alone: each line's verdict, without money, deadlines or explanations. */
+export function evaluateLines(policy: Policy, c: Case): LineVerdict[] {
+  return evaluate(compilePolicy(policy), c);
+}
+
+function evaluate(compiled: CompiledPolicy, c: Case): LineVerdict[] {
+  const { policy } = compiled;
   if (c.shop !== policy.id) {
     throw new DomainError('SHOP_MISMATCH', `the case is for shop "${c.shop}", the policy is "${policy.id}"`, [
       { code: 'shop_mismatch', path: ['shop'], message: `expected "${policy.id}"` },
     ]);
   }
-  const compiled = compilePolicy(policy);
   const cf = readCaseFacts(c, policy.profile.country);
-  const verdicts = readLineFacts(cf).map((lf) => decideLine(compiled, cf, lf));
-  return aggregate(compiled, c, cf.now, verdicts);
+  const verdicts: LineVerdict[] = [];
+  for (const lf of readLineFacts(cf)) verdicts.push(decideLine(compiled, cf, lf));
+  return verdicts;
 }
 
-function aggregate(compiled: CompiledPolicy, c: Case, now: DateTime, verdicts: LineVerdict[]): Decision {
+/** The whole request's decision from its lines' verdicts. */
+function assemble(compiled: CompiledPolicy, c: Case, verdicts: LineVerdict[]): Decision {
   const { policy, calendar } = compiled;
-  const open = verdicts.filter((v) => v.outcome !== 'denied');
-  const approved = verdicts.filter((v) => v.outcome === 'approved');
-  const outcomes = new Set(verdicts.map((v) => v.outcome));
-  const outcome: Outcome = outcomes.size === 1 ? (verdicts[0]?.outcome ?? 'needs_review') : 'partial';
+  const iso = (t: Instant | null) => (t === null ? null : calendar.zone.iso(t));
+  const typeReturns = c.request.type === 'return' || c.request.type === 'exchange';
 
-  const lines = verdicts.map((v) => ({ v, refundable: itemsRefundable(v) }));
-  const returnRequired = open.some((v) => v.terms.returnRequired ?? isReturnType(c));
-  const payer = (approved.length ? approved : open).find((v) => v.terms.returnShipping)?.terms.returnShipping;
-  const shippingBack = approved.some((v) => v.terms.originalShipping === 'refunded');
+  let outcome: Outcome | undefined;
+  // The return terms of what is granted; when nothing is, those the care team would apply.
+  const granted: ReturnTerms = { returnRequired: false, payer: undefined, returnBy: null };
+  const underReview: ReturnTerms = { returnRequired: false, payer: undefined, returnBy: null };
+  let shippingBackFor = 0;
+  let itemsRefundable = 0;
+  let fee = 0;
+  let openBy: Instant | null = null;
+  let missedBy: Instant | null = null;
+  const resolutions = new Set<Resolution>();
+  const requirements = new Set<Requirement>();
+  const reasons = new Citations();
+  const lines: LineDecision[] = [];
 
-  const reasons = dedupe(verdicts.flatMap((v) => [...v.reasons, ...(v.outcome === 'denied' ? [] : v.termReasons)]));
+  for (const v of verdicts) {
+    outcome = outcome === undefined || outcome === v.outcome ? v.outcome : 'partial';
+    const refundable = lineRefundable(v);
+    const lineReasons = explainLine(v, policy);
+    reasons.addAll(lineReasons);
+    // The deadline that still matters: an open line's, else the one a refused line missed.
+    if (v.outcome === 'denied') missedBy = earlier(missedBy, v.requestBy);
+    else openBy = earlier(openBy, v.requestBy);
+    if (v.outcome !== 'denied') {
+      for (const r of v.resolutions) resolutions.add(r);
+      for (const r of v.requirements) requirements.add(r);
+    }
+    if (v.outcome !== 'denied' && (v.terms.returnRequired ?? typeReturns)) {
+      const terms = v.outcome === 'approved' ? granted : underReview;
+      terms.returnRequired = true;
+      terms.returnBy = earlier(terms.returnBy, v.returnBy);
+      // One parcel goes back: the shop pays it if it pays for any line in it ("we will cover the return shipping cost").
+      if (v.terms.returnShipping && terms.payer !== 'shop') terms.payer = v.terms.returnShipping;
+    }
+    if (v.outcome === 'approved' && v.terms.originalShipping === 'refunded') shippingBackFor += v.context.lf.paid;
+    itemsRefundable += refundable;
+    fee += restockingFee(v.terms.restockingFee, refundable, policy);
+    lines.push({
+      id: v.context.lf.line.id,
+      outcome: v.outcome,
+      resolutions: [...v.resolutions],
+      itemsRefundable: refundable,
+      reasons: lineReasons,
+    });
+  }
+
+  const { returnRequired, payer, returnBy } = granted.returnRequired ? granted : underReview;
   const respond = policy.responseTime;
   const respondsBy =
     respond && (!respond.request || respond.request.includes(c.request.type))
-      ? calendar.endOfBusinessDayAfter(now, respond.businessDays)
+      ? compiled.endOfBusinessDayAfter(Date.parse(c.now), respond.businessDays)
       : null;
-  if (respondsBy && respond) reasons.push({ clause: respond.id, quote: respond.quote });
+  if (respondsBy !== null && respond) reasons.add({ clause: respond.id, quote: respond.quote });
+  const finalOutcome = outcome ?? 'needs_review';
   const resolve = policy.resolutionTime;
   const resolutionBy =
-    resolve?.after === 'decision' && outcome === 'approved' && !returnRequired
-      ? calendar.endOfBusinessDayAfter(now, resolve.businessDays)
+    resolve?.after === 'decision' && finalOutcome === 'approved' && !returnRequired
+      ? compiled.endOfBusinessDayAfter(Date.parse(c.now), resolve.businessDays)
       : null;
 
   return {
     shop: policy.id,
     policyVersion: policy.version,
-    outcome,
-    resolutions: unique(open.flatMap((v) => v.resolutions)),
+    outcome: finalOutcome,
+    resolutions: [...resolutions],
     returnRequired,
     returnShippingPaidBy: returnRequired ? (payer ?? null) : null,
     money: {
       currency: c.order.currency,
-      itemsRefundable: lines.reduce((sum, l) => sum + l.refundable, 0),
-      shippingRefundable: shippingBack ? (c.order.shippingPaid ?? 0) : 0,
-      restockingFee: lines.reduce((sum, l) => sum + restockingFee(l.v.terms.restockingFee, l.refundable, policy), 0),
+      itemsRefundable,
+      shippingRefundable: shippingRefundable(c, shippingBackFor),
+      restockingFee: fee,
       customerCharges: 0,
     },
     deadlines: {
-      requestBy: iso(earliest(verdicts.map((v) => v.requestBy))),
-      returnBy: returnRequired ? iso(earliest(open.map((v) => v.returnBy))) : null,
+      requestBy: iso(openBy ?? missedBy),
+      returnBy: returnRequired ? iso(returnBy) : null,
       shopRespondsBy: iso(respondsBy),
       resolutionBy: iso(resolutionBy),
     },
-    requirements: unique(open.flatMap((v) => [...v.requirements])) as Requirement[],
-    reasons,
-    lines: lines.map(({ v, refundable }) => ({
-      id: v.facts.line.id,
-      outcome: v.outcome,
-      resolutions: v.resolutions,
-      itemsRefundable: refundable,
-      reasons: dedupe([...v.reasons, ...(v.outcome === 'denied' ? [] : v.termReasons)]),
-    })),
+    requirements: [...requirements],
+    reasons: reasons.list,
+    lines,
   };
 }
 
+type ReturnTerms = { returnRequired: boolean; payer: 'shop' | 'customer' | undefined; returnBy: Instant | null };
+
+/**
+ * Outbound shipping given back: all of it when the refunded lines are the whole
+ * order, else the share of what they cost, since the rest of the order still ships.
+ */
+function shippingRefundable(c: Case, refundedValue: number): number {
+  const shipping = c.order.shippingPaid ?? 0;
+  if (refundedValue === 0 || shipping === 0) return 0;
+  let orderValue = 0;
+  for (const line of c.order.lines) orderValue += Math.max(0, line.unitPrice * line.quantity - (line.discount ?? 0));
+  return refundedValue >= orderValue ? shipping : Math.round((shipping * refundedValue) / orderValue);
+}
+
+const earlier = (a: Instant | null, b: Instant | null): Instant | null => (a === null || (b !== null && b < a) ? b : a);
+
 /** Most the customer can get back for an approved line, as money or credit, before fees. */
-function itemsRefundable(v: LineVerdict): number {
+function lineRefundable(v: LineVerdict): number {
   if (v.outcome !== 'approved' || v.refund === 'none') return 0;
-  if (v.refund === 'full' || v.refund === 'partial') return v.facts.paid;
-  return v.resolutions.some((r) => MONEY_BACK.has(r)) ? v.facts.paid : 0;
+  if (v.refund === 'full' || v.refund === 'partial') return v.context.lf.paid;
+  return v.resolutions.some((r) => MONEY_BACK.has(r)) ? v.context.lf.paid : 0;
 }
 
-const isReturnType = (c: Case) => c.request.type === 'return' || c.request.type === 'exchange';
-
-function earliest(times: (DateTime | null)[]): DateTime | null {
-  let min: DateTime | null = null;
-  for (const t of times) if (t && (!min || t < min)) min = t;
-  return min;
-}
-
-const iso = (t: DateTime | null) => (t ? t.toISO() : null);
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
-}
-
-function dedupe(reasons: ReasonCitation[]): ReasonCitation[] {
-  const seen = new Set<string>();
-  return reasons.filter((r) => {
-    const key = `${r.clause}\u0000${r.quote}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Reasons without repeats: the same sentence of the same clause is cited once. */
+class Citations {
+  readonly list: ReasonCitation[] = [];
+  private readonly seen = new Map<string, Set<string>>();
+  add(r: ReasonCitation): void {
+    let quotes = this.seen.get(r.clause);
+    if (!quotes) {
+      quotes = new Set();
+      this.seen.set(r.clause, quotes);
+    }
+    if (quotes.has(r.quote)) return;
+    quotes.add(r.quote);
+    this.list.push(r);
+  }
+  addAll(rs: ReasonCitation[]): void {
+    for (const r of rs) this.add(r);
+  }
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { Instant } from '../calendar/zoned-time.ts';
 import type { Case, Condition, Line, Reason } from '../contract/case.schema.ts';
 import { DomainError } from '../errors.ts';
 import type { Anchor } from '../policy/policy.schema.ts';
@@ -6,8 +6,8 @@ import type { Anchor } from '../policy/policy.schema.ts';
 /** Facts of the whole case, read once. */
 export type CaseFacts = {
   case: Case;
-  now: DateTime;
-  placedAt: DateTime;
+  now: Instant;
+  placedAt: Instant;
   domestic: boolean;
 };
 
@@ -20,7 +20,7 @@ export type LineFacts = {
   units: number;
   /** What the customer paid for those units, in minor units. */
   paid: number;
-  anchor(which: Anchor): DateTime | null;
+  anchor(which: Anchor): Instant | null;
 };
 
 /** The path in the case of the fact an anchor is read from, to name it when it is missing. */
@@ -31,16 +31,29 @@ export const ANCHOR_FIELDS: Record<Anchor, string> = {
   delivery: 'order.deliveredAt',
 };
 
-const parse = (iso: string | null | undefined): DateTime | null =>
-  iso ? DateTime.fromISO(iso, { setZone: true }) : null;
+// The contract's instants always carry an offset, which Date.parse reads exactly.
+const parse = (iso: string | null | undefined): Instant | null => (iso ? Date.parse(iso) : null);
 
 export function readCaseFacts(c: Case, shopCountry: string): CaseFacts {
-  return {
-    case: c,
-    now: DateTime.fromISO(c.now, { setZone: true }),
-    placedAt: DateTime.fromISO(c.order.placedAt, { setZone: true }),
-    domestic: c.order.destinationCountry === shopCountry,
-  };
+  return new ReadCase(c, shopCountry);
+}
+
+/** Case facts as a class: the placement instant is read only when a window counts from it. */
+class ReadCase implements CaseFacts {
+  readonly case: Case;
+  readonly now: Instant;
+  readonly domestic: boolean;
+  private placed: Instant | undefined;
+  constructor(c: Case, shopCountry: string) {
+    this.case = c;
+    this.now = Date.parse(c.now);
+    this.domestic = c.order.destinationCountry === shopCountry;
+    this.placed = undefined;
+  }
+  get placedAt(): Instant {
+    this.placed ??= Date.parse(this.case.order.placedAt);
+    return this.placed;
+  }
 }
 
 /**
@@ -48,41 +61,104 @@ export function readCaseFacts(c: Case, shopCountry: string): CaseFacts {
  * the whole order. A line id the order does not have is the caller's mistake.
  */
 export function readLineFacts(facts: CaseFacts): LineFacts[] {
+  // Plain loops: this runs for every case, and a closure per call costs more than the work.
   const { order, request } = facts.case;
-  const byId = new Map(order.lines.map((l) => [l.id, l]));
-  request.lines.forEach((id, i) => {
-    if (!byId.has(id)) throw unknownLine(id, ['request', 'lines', i], order.lines);
-  });
-  const details = new Map<string, NonNullable<typeof request.lineDetails>[number]>();
-  request.lineDetails?.forEach((d, i) => {
-    if (!byId.has(d.id)) throw unknownLine(d.id, ['request', 'lineDetails', i, 'id'], order.lines);
-    details.set(d.id, d);
-  });
-  const ids = request.lines.length > 0 ? [...new Set(request.lines)] : order.lines.map((l) => l.id);
-  const orderAnchors = {
-    placement: facts.placedAt,
-    production_start: parse(order.productionStartedAt),
-    shipment: parse(order.shippedAt),
-    delivery: parse(order.deliveredAt),
-  };
-  return ids.map((id) => {
-    const line = byId.get(id) as Line;
-    const detail = details.get(id);
+  const asked = request.lines;
+  for (let i = 0; i < asked.length; i++) {
+    if (!lineById(order.lines, asked[i] as string))
+      throw unknownLine(asked[i] as string, ['request', 'lines', i], order.lines);
+  }
+  const details = request.lineDetails ?? NO_DETAILS;
+  for (let i = 0; i < details.length; i++) {
+    const id = (details[i] as LineDetail).id;
+    if (!lineById(order.lines, id)) throw unknownLine(id, ['request', 'lineDetails', i, 'id'], order.lines);
+  }
+  const lines: Line[] = [];
+  if (asked.length === 0) lines.push(...order.lines);
+  for (const id of asked) {
+    const line = lineById(order.lines, id) as Line;
+    if (!lines.includes(line)) lines.push(line);
+  }
+  const orderAnchors = new OrderAnchors(facts);
+  const out: LineFacts[] = [];
+  for (const line of lines) {
+    let detail: LineDetail | undefined;
+    for (const d of details) if (d.id === line.id) detail = d;
     const units = Math.min(detail?.quantity ?? line.quantity, line.quantity);
     const lineTotal = line.unitPrice * line.quantity - (line.discount ?? 0);
-    const paid = Math.max(0, Math.round((lineTotal * units) / line.quantity));
-    const shipment = line.shippedAt !== undefined ? parse(line.shippedAt) : orderAnchors.shipment;
-    const delivery = line.deliveredAt !== undefined ? parse(line.deliveredAt) : orderAnchors.delivery;
-    const anchors: Record<Anchor, DateTime | null> = { ...orderAnchors, shipment, delivery };
-    return {
-      line,
-      reason: detail?.reason ?? request.reason,
-      condition: { ...request.condition, ...detail?.condition },
-      units,
-      paid,
-      anchor: (which) => anchors[which],
-    };
-  });
+    out.push(
+      new ReadLine(
+        line,
+        detail?.reason ?? request.reason,
+        detail?.condition ? { ...request.condition, ...detail.condition } : (request.condition ?? NO_CONDITION),
+        units,
+        Math.max(0, Math.round((lineTotal * units) / line.quantity)),
+        orderAnchors,
+      ),
+    );
+  }
+  return out;
+}
+
+type LineDetail = NonNullable<Case['request']['lineDetails']>[number];
+const NO_DETAILS: LineDetail[] = [];
+
+function lineById(lines: Line[], id: string): Line | undefined {
+  for (const line of lines) if (line.id === id) return line;
+  return undefined;
+}
+
+const UNREAD = -Infinity;
+
+/** The order's events, each parsed the first time a clause asks for it. */
+class OrderAnchors {
+  private production = UNREAD as Instant | null;
+  private shipment = UNREAD as Instant | null;
+  private delivery = UNREAD as Instant | null;
+  constructor(private readonly facts: CaseFacts) {}
+  get(which: Anchor): Instant | null {
+    const order = this.facts.case.order;
+    switch (which) {
+      case 'placement':
+        return this.facts.placedAt;
+      case 'production_start':
+        if (this.production === UNREAD) this.production = parse(order.productionStartedAt);
+        return this.production;
+      case 'shipment':
+        if (this.shipment === UNREAD) this.shipment = parse(order.shippedAt);
+        return this.shipment;
+      case 'delivery':
+        if (this.delivery === UNREAD) this.delivery = parse(order.deliveredAt);
+        return this.delivery;
+    }
+  }
+}
+
+const NO_CONDITION: Condition = Object.freeze({});
+
+/** Line facts as one class, so every line has the same shape; a line's own events override the order's. */
+class ReadLine implements LineFacts {
+  private shipment = UNREAD as Instant | null;
+  private delivery = UNREAD as Instant | null;
+  constructor(
+    readonly line: Line,
+    readonly reason: Reason | undefined,
+    readonly condition: Condition,
+    readonly units: number,
+    readonly paid: number,
+    private readonly order: OrderAnchors,
+  ) {}
+  anchor(which: Anchor): Instant | null {
+    if (which === 'shipment' && this.line.shippedAt !== undefined) {
+      if (this.shipment === UNREAD) this.shipment = parse(this.line.shippedAt);
+      return this.shipment;
+    }
+    if (which === 'delivery' && this.line.deliveredAt !== undefined) {
+      if (this.delivery === UNREAD) this.delivery = parse(this.line.deliveredAt);
+      return this.delivery;
+    }
+    return this.order.get(which);
+  }
 }
 
 function unknownLine(id: string, path: (string | number)[], lines: Line[]): DomainError {

@@ -1,5 +1,5 @@
-import type { DateTime } from 'luxon';
 import type { ShopCalendar } from '../calendar/shop-calendar.ts';
+import type { Instant } from '../calendar/zoned-time.ts';
 import type { Reason } from '../contract/case.schema.ts';
 import type { Anchor, When, Window } from '../policy/policy.schema.ts';
 import { ANCHOR_FIELDS, type CaseFacts, type LineFacts } from './facts.ts';
@@ -59,15 +59,23 @@ function anyOf(tests: CompiledTest[]): CompiledTest {
 }
 
 /** The moment a window opens for a line, or `null` when the case does not say. */
-export function anchorOf(x: MatchContext, from: Anchor | undefined): DateTime | null {
+export function anchorOf(x: MatchContext, from: Anchor | undefined): Instant | null {
   return from ? x.lf.anchor(from) : x.cf.now;
 }
 
+/** The field of the case a missing anchor is read from: the line's own date when it overrides the order's. */
+function missingField(x: MatchContext, from: Anchor): string {
+  const { line } = x.lf;
+  const own = from === 'delivery' ? line.deliveredAt : from === 'shipment' ? line.shippedAt : undefined;
+  if (own === undefined) return ANCHOR_FIELDS[from];
+  const index = x.cf.case.order.lines.indexOf(line);
+  return `order.lines[${index}].${from === 'delivery' ? 'deliveredAt' : 'shippedAt'}`;
+}
+
 function compileWindow(kind: 'within' | 'after', window: Window): CompiledTest {
-  const field = window.from ? ANCHOR_FIELDS[window.from] : 'now';
   return (x) => {
     const start = anchorOf(x, window.from);
-    if (!start) return field;
+    if (start === null) return window.from ? missingField(x, window.from) : 'now';
     const inside = x.cf.now <= windowEnd(window, start, x.calendar);
     return kind === 'within' ? inside : !inside;
   };
