@@ -3,7 +3,7 @@ import type { Instant } from '../calendar/zoned-time.ts';
 import { REQUEST_TYPES, type RequestType } from '../contract/case.schema.ts';
 import type { ReasonCitation } from '../contract/decision.schema.ts';
 import type { Clause, Policy, Then, Window } from '../policy/policy.schema.ts';
-import { type CompiledTest, compileWhen } from './match-when.ts';
+import { type CompiledTest, compileWhen, intern } from './match-when.ts';
 
 /** A clause with its conditions compiled and its quotes as a list. */
 export type CompiledClause = {
@@ -13,6 +13,8 @@ export type CompiledClause = {
   /** The clause cited without details, built once. */
   citations: readonly ReasonCitation[];
   test: CompiledTest;
+  /** True when the clause holds for every line of the request types it is listed under. */
+  always: boolean;
   then: Then | undefined;
   decides: boolean;
   /** The terms this clause sets, as pairs, so deciding never walks absent keys. */
@@ -51,12 +53,13 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const hit = cache.get(policy);
   if (hit) return hit;
   const calendar = shopCalendar(policy.profile);
+  const windows = new Map<string, Window>();
   const clauses = policy.clauses.map((clause): CompiledClause => {
     const w = clause.when;
     const window = w?.within
-      ? { kind: 'within' as const, spec: w.within }
+      ? { kind: 'within' as const, spec: intern(w.within, windows) }
       : w?.after
-        ? { kind: 'after' as const, spec: w.after }
+        ? { kind: 'after' as const, spec: intern(w.after, windows) }
         : undefined;
     const quotes = typeof clause.quote === 'string' ? [clause.quote] : clause.quote;
     return {
@@ -65,7 +68,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       quotes,
       citations: Object.freeze(quotes.map((quote) => Object.freeze({ clause: clause.id, quote }))),
       // The request type is matched by `byRequest`, so the test leaves it out.
-      test: compileWhen(clause.when && { ...clause.when, request: undefined }, policy.reasonGroups),
+      test: compileWhen(clause.when && { ...clause.when, request: undefined }, policy.reasonGroups, windows),
+      always: Object.keys(clause.when ?? {}).every((key) => key === 'request'),
       then: clause.then,
       decides: clause.then?.outcome !== undefined,
       termEntries: TERM_KEYS.flatMap((key) =>
@@ -76,7 +80,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   });
   const exceptions = clauses.flatMap((c) =>
     c.clause.exceptionTo
-      ? [{ ...c, test: compileWhen(c.clause.when, policy.reasonGroups), exceptionTo: c.clause.exceptionTo }]
+      ? [{ ...c, test: compileWhen(c.clause.when, policy.reasonGroups, windows), exceptionTo: c.clause.exceptionTo }]
       : [],
   );
   const byRequest = Object.fromEntries(

@@ -4,8 +4,7 @@ import type { Outcome, Requirement } from '../contract/decision.schema.ts';
 import type { Then, Window } from '../policy/policy.schema.ts';
 import type { CompiledClause, CompiledPolicy } from './compile-policy.ts';
 import type { CaseFacts, LineFacts } from './facts.ts';
-import { anchorOf, type MatchContext } from './match-when.ts';
-import { windowEnd } from './windows.ts';
+import { endFor, type MatchContext } from './match-when.ts';
 
 type Terms = Omit<Then, 'outcome' | 'resolutions' | 'refund' | 'requirements'>;
 
@@ -71,7 +70,7 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i] as CompiledClause;
     if ((verdict && c.decides) || skipped?.has(c.id)) continue;
-    const r = c.test(x);
+    const r = c.always || c.test(x);
     if (r === false) continue;
     const then = c.then as Then;
     if (r !== true) {
@@ -141,6 +140,6 @@ function takeTerms(c: CompiledClause, terms: Terms, requirements: Requirement[])
 }
 
 function deadline(x: MatchContext, window: Window): Instant | null {
-  const start = anchorOf(x, window.from);
-  return start !== null ? windowEnd(window, start, x.calendar) : null;
+  const end = endFor(x, window);
+  return typeof end === 'string' ? null : end;
 }

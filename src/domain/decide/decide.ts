@@ -1,3 +1,4 @@
+import { parseInstant } from '../calendar/parse-instant.ts';
 import type { Instant } from '../calendar/zoned-time.ts';
 import type { Case, Resolution } from '../contract/case.schema.ts';
 import type { Decision, LineDecision, Outcome, ReasonCitation, Requirement } from '../contract/decision.schema.ts';
@@ -92,17 +93,18 @@ function assemble(compiled: CompiledPolicy, c: Case, verdicts: LineVerdict[]): D
   }
 
   const { returnRequired, payer, returnBy } = granted.returnRequired ? granted : underReview;
+  const now = verdicts[0]?.context.cf.now ?? parseInstant(c.now);
   const respond = policy.responseTime;
   const respondsBy =
     respond && (!respond.request || respond.request.includes(c.request.type))
-      ? compiled.endOfBusinessDayAfter(Date.parse(c.now), respond.businessDays)
+      ? compiled.endOfBusinessDayAfter(now, respond.businessDays)
       : null;
   if (respondsBy !== null && respond) reasons.add({ clause: respond.id, quote: respond.quote });
   const finalOutcome = outcome ?? 'needs_review';
   const resolve = policy.resolutionTime;
   const resolutionBy =
     resolve?.after === 'decision' && finalOutcome === 'approved' && !returnRequired
-      ? compiled.endOfBusinessDayAfter(Date.parse(c.now), resolve.businessDays)
+      ? compiled.endOfBusinessDayAfter(now, resolve.businessDays)
       : null;
 
   return {

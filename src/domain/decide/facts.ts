@@ -1,7 +1,8 @@
+import { parseInstant } from '../calendar/parse-instant.ts';
 import type { Instant } from '../calendar/zoned-time.ts';
 import type { Case, Condition, Line, Reason } from '../contract/case.schema.ts';
 import { DomainError } from '../errors.ts';
-import type { Anchor } from '../policy/policy.schema.ts';
+import type { Anchor, Window } from '../policy/policy.schema.ts';
 
 /** Facts of the whole case, read once. */
 export type CaseFacts = {
@@ -21,6 +22,9 @@ export type LineFacts = {
   /** What the customer paid for those units, in minor units. */
   paid: number;
   anchor(which: Anchor): Instant | null;
+  /** The end of a window already computed for this line, if any: several clauses share a window. */
+  knownEnd(window: Window): Instant | undefined;
+  rememberEnd(window: Window, end: Instant): void;
 };
 
 /** The path in the case of the fact an anchor is read from, to name it when it is missing. */
@@ -31,8 +35,7 @@ export const ANCHOR_FIELDS: Record<Anchor, string> = {
   delivery: 'order.deliveredAt',
 };
 
-// The contract's instants always carry an offset, which Date.parse reads exactly.
-const parse = (iso: string | null | undefined): Instant | null => (iso ? Date.parse(iso) : null);
+const parse = (iso: string | null | undefined): Instant | null => (iso ? parseInstant(iso) : null);
 
 export function readCaseFacts(c: Case, shopCountry: string): CaseFacts {
   return new ReadCase(c, shopCountry);
@@ -46,12 +49,12 @@ class ReadCase implements CaseFacts {
   private placed: Instant | undefined;
   constructor(c: Case, shopCountry: string) {
     this.case = c;
-    this.now = Date.parse(c.now);
+    this.now = parseInstant(c.now);
     this.domestic = c.order.destinationCountry === shopCountry;
     this.placed = undefined;
   }
   get placedAt(): Instant {
-    this.placed ??= Date.parse(this.case.order.placedAt);
+    this.placed ??= parseInstant(this.case.order.placedAt);
     return this.placed;
   }
 }
@@ -64,20 +67,17 @@ export function readLineFacts(facts: CaseFacts): LineFacts[] {
   // Plain loops: this runs for every case, and a closure per call costs more than the work.
   const { order, request } = facts.case;
   const asked = request.lines;
+  const lines: Line[] = asked.length === 0 ? order.lines : [];
   for (let i = 0; i < asked.length; i++) {
-    if (!lineById(order.lines, asked[i] as string))
-      throw unknownLine(asked[i] as string, ['request', 'lines', i], order.lines);
+    const id = asked[i] as string;
+    const line = lineById(order.lines, id);
+    if (!line) throw unknownLine(id, ['request', 'lines', i], order.lines);
+    if (!lines.includes(line)) lines.push(line);
   }
   const details = request.lineDetails ?? NO_DETAILS;
   for (let i = 0; i < details.length; i++) {
     const id = (details[i] as LineDetail).id;
     if (!lineById(order.lines, id)) throw unknownLine(id, ['request', 'lineDetails', i, 'id'], order.lines);
-  }
-  const lines: Line[] = [];
-  if (asked.length === 0) lines.push(...order.lines);
-  for (const id of asked) {
-    const line = lineById(order.lines, id) as Line;
-    if (!lines.includes(line)) lines.push(line);
   }
   const orderAnchors = new OrderAnchors(facts);
   const out: LineFacts[] = [];
@@ -140,6 +140,8 @@ const NO_CONDITION: Condition = Object.freeze({});
 class ReadLine implements LineFacts {
   private shipment = UNREAD as Instant | null;
   private delivery = UNREAD as Instant | null;
+  private windows: Window[] | undefined = undefined;
+  private ends: Instant[] | undefined = undefined;
   constructor(
     readonly line: Line,
     readonly reason: Reason | undefined,
@@ -148,6 +150,14 @@ class ReadLine implements LineFacts {
     readonly paid: number,
     private readonly order: OrderAnchors,
   ) {}
+  knownEnd(window: Window): Instant | undefined {
+    const i = this.windows ? this.windows.indexOf(window) : -1;
+    return i < 0 ? undefined : this.ends?.[i];
+  }
+  rememberEnd(window: Window, end: Instant): void {
+    (this.windows ??= []).push(window);
+    (this.ends ??= []).push(end);
+  }
   anchor(which: Anchor): Instant | null {
     if (which === 'shipment' && this.line.shippedAt !== undefined) {
       if (this.shipment === UNREAD) this.shipment = parse(this.line.shippedAt);

@@ -21,14 +21,18 @@ export type CompiledTest = (x: MatchContext) => Match;
 type Groups = Record<string, readonly Reason[]>;
 
 /** Compiles a clause's `when` into a test; every key must hold, window keys are checked last. */
-export function compileWhen(when: When | undefined, groups: Groups): CompiledTest {
+export function compileWhen(
+  when: When | undefined,
+  groups: Groups,
+  windows: Map<string, Window> = new Map(),
+): CompiledTest {
   if (!when) return () => true;
   const tests: CompiledTest[] = [];
   const windowTests: CompiledTest[] = [];
   for (const [key, value] of Object.entries(when) as [keyof When, When[keyof When]][]) {
     if (value === undefined) continue;
-    if (key === 'within' || key === 'after') windowTests.push(compileWindow(key, value as Window));
-    else tests.push(compileKey(key, value, groups));
+    if (key === 'within' || key === 'after') windowTests.push(compileWindow(key, intern(value as Window, windows)));
+    else tests.push(compileKey(key, value, groups, windows));
   }
   return allOf([...tests, ...windowTests]);
 }
@@ -72,12 +76,31 @@ function missingField(x: MatchContext, from: Anchor): string {
   return `order.lines[${index}].${from === 'delivery' ? 'deliveredAt' : 'shippedAt'}`;
 }
 
+/** One object per distinct window of a policy, so a line computes each window's end once. */
+export function intern(window: Window, windows: Map<string, Window>): Window {
+  const key = JSON.stringify(window);
+  const known = windows.get(key);
+  if (known) return known;
+  windows.set(key, window);
+  return window;
+}
+
+/** The end of a window for a line, or the field the case lacks to count it. */
+export function endFor(x: MatchContext, window: Window): Instant | string {
+  const known = x.lf.knownEnd(window);
+  if (known !== undefined) return known;
+  const start = anchorOf(x, window.from);
+  if (start === null) return window.from ? missingField(x, window.from) : 'now';
+  const end = windowEnd(window, start, x.calendar);
+  x.lf.rememberEnd(window, end);
+  return end;
+}
+
 function compileWindow(kind: 'within' | 'after', window: Window): CompiledTest {
   return (x) => {
-    const start = anchorOf(x, window.from);
-    if (start === null) return window.from ? missingField(x, window.from) : 'now';
-    const inside = x.cf.now <= windowEnd(window, start, x.calendar);
-    return kind === 'within' ? inside : !inside;
+    const end = endFor(x, window);
+    if (typeof end === 'string') return end;
+    return kind === 'within' ? x.cf.now <= end : x.cf.now > end;
   };
 }
 
@@ -97,7 +120,7 @@ const oneOf =
     };
   };
 
-function compileKey(key: keyof When, value: unknown, groups: Groups): CompiledTest {
+function compileKey(key: keyof When, value: unknown, groups: Groups, windows: Map<string, Window>): CompiledTest {
   switch (key) {
     case 'request':
       return oneOf((x) => x.cf.case.request.type)(value as string[]);
@@ -153,9 +176,9 @@ function compileKey(key: keyof When, value: unknown, groups: Groups): CompiledTe
     case 'returnShipment':
       return compileReturnShipment(value as NonNullable<When['returnShipment']>);
     case 'any':
-      return anyOf((value as When[]).map((w) => compileWhen(w, groups)));
+      return anyOf((value as When[]).map((w) => compileWhen(w, groups, windows)));
     case 'not': {
-      const inner = compileWhen(value as When, groups);
+      const inner = compileWhen(value as When, groups, windows);
       return (x) => {
         const r = inner(x);
         return typeof r === 'string' ? r : !r;
