@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Decision } from '../src/domain/contract/decision.schema.ts';
+import { evaluateLines } from '../src/domain/decide/decide.ts';
 import type { Policy } from '../src/domain/policy/policy.schema.ts';
 import { BUNDLED_POLICIES_DIR, loadPolicyFile } from '../src/policies/load-policy-file.ts';
 import type { AulsoAnswer } from './aulso/answer.ts';
-
-import { evaluateLines } from '../src/domain/decide/decide.ts';
 import { combineLines, type LineAnswer } from './aulso/answer.ts';
 
 /** Loupe's engine, as the benchmark and the equivalence test call it. */

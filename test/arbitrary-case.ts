@@ -40,7 +40,10 @@ export function arbitraryCase(shops: string[]): fc.Arbitrary<CaseInput> {
       discountKinds: fc.array(fc.constantFrom(...DISCOUNT_KINDS), { maxLength: 2 }),
       shippingPaid: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
       carrier: fc.option(
-        fc.record({ confirmedLost: fc.boolean(), proofOfDelivery: fc.boolean(), returnedToSender: fc.boolean() }, { requiredKeys: [] }),
+        fc.record(
+          { confirmedLost: fc.boolean(), proofOfDelivery: fc.boolean(), returnedToSender: fc.boolean() },
+          { requiredKeys: [] },
+        ),
         { nil: undefined },
       ),
       lines: fc.array(
@@ -66,9 +69,11 @@ export function arbitraryCase(shops: string[]): fc.Arbitrary<CaseInput> {
       returnShipment: fc.option(fc.record({ authorized: fc.boolean(), tracked: fc.boolean() }), { nil: undefined }),
     })
     .map((g): CaseInput => {
-      const at = (hours: number | undefined) => (hours === undefined ? undefined : iso(g.placedAt + hours * HOUR, g.zone));
+      const at = (hours: number | undefined) =>
+        hours === undefined ? undefined : iso(g.placedAt + hours * HOUR, g.zone);
       const shipped = g.shippedAfter;
-      const delivered = shipped !== undefined && g.deliveredAfter !== undefined ? shipped + g.deliveredAfter : undefined;
+      const delivered =
+        shipped !== undefined && g.deliveredAfter !== undefined ? shipped + g.deliveredAfter : undefined;
       const lines = g.lines.map((l, i) => ({
         id: `L${i + 1}`,
         category: l.category,
@@ -80,7 +85,8 @@ export function arbitraryCase(shops: string[]): fc.Arbitrary<CaseInput> {
         unitPrice: l.unitPrice,
         quantity: l.quantity,
         ...(l.discountShare !== undefined && { discount: Math.floor(l.unitPrice * l.quantity * l.discountShare) }),
-        ...(l.ownDeliveryAfter !== undefined && shipped !== undefined && { deliveredAt: at(shipped + l.ownDeliveryAfter) }),
+        ...(l.ownDeliveryAfter !== undefined &&
+          shipped !== undefined && { deliveredAt: at(shipped + l.ownDeliveryAfter) }),
       }));
       const picked = lines.filter((_, i) => g.pick[i]).map((l) => l.id);
       return {

@@ -1,7 +1,6 @@
 import type { Decision } from '../domain/contract/decision.schema.ts';
-import { parseCase } from '../domain/contract/parse-case.ts';
+import { parseCaseOrThrow } from '../domain/contract/parse-case.ts';
 import { decide } from '../domain/decide/decide.ts';
-import { DomainError, formatPath } from '../domain/errors.ts';
 import type { PolicyLookup } from '../policies/load-policy-file.ts';
 import { findPolicy } from './find-policy.ts';
 
@@ -11,11 +10,6 @@ import { findPolicy } from './find-policy.ts';
  * UNKNOWN_LINE) is a DomainError naming the field at fault.
  */
 export function decideCase(policies: PolicyLookup, input: unknown): Decision {
-  const parsed = parseCase(input);
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    const message = first ? `${formatPath(first.path)}: ${first.message}` : 'not a case';
-    throw new DomainError('INVALID_CASE', message, parsed.issues);
-  }
-  return decide(findPolicy(policies, parsed.value.shop), parsed.value);
+  const c = parseCaseOrThrow(input);
+  return decide(findPolicy(policies, c.shop), c);
 }

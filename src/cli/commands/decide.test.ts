@@ -48,7 +48,10 @@ describe('loupe decide', () => {
   });
 
   it('refuses a request for a line the order does not have with exit 2', () => {
-    const run = loupe(['decide'], JSON.stringify({ ...changeOfMind, request: { ...changeOfMind.request, lines: ['L9'] } }));
+    const run = loupe(
+      ['decide'],
+      JSON.stringify({ ...changeOfMind, request: { ...changeOfMind.request, lines: ['L9'] } }),
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('L9');
     expect(JSON.parse(run.stdout).error.path).toBe('request.lines[0]');
@@ -57,7 +60,10 @@ describe('loupe decide', () => {
   it('keeps answering the good cases around a line that is not JSON', () => {
     const run = loupe(['decide'], `${JSON.stringify(changeOfMind)}\n{not json\n${JSON.stringify(changeOfMind)}\n`);
     expect(run.status).toBe(2);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.outcome ?? l.error.code)).toEqual(['approved', 'INVALID_INPUT', 'approved']);
     expect(run.stderr).toContain('line 2');
   });

@@ -1,8 +1,6 @@
-import type { Decision } from '../../domain/contract/decision.schema.ts';
-import { parseCase } from '../../domain/contract/parse-case.ts';
-import { decide } from '../../domain/decide/decide.ts';
 import { DomainError, formatPath } from '../../domain/errors.ts';
 import type { PolicyLookup } from '../../policies/load-policy-file.ts';
+import { decideCase } from '../../services/decide-case.ts';
 import { explainDecision } from '../explain-decision.ts';
 import { readInput, readJsonRecords } from '../read-input.ts';
 import { EXIT_BAD_INPUT, reportError } from '../report-error.ts';
@@ -23,7 +21,7 @@ export function decideCommand(file: string | undefined, options: DecideOptions):
   for (const record of records) {
     try {
       if (record.error !== undefined) throw new DomainError('INVALID_INPUT', record.error);
-      const decision = decideOne(record.value, policies);
+      const decision = decideCase(policies, record.value);
       out.push(options.explain ? explainDecision(decision) : JSON.stringify(decision));
     } catch (err) {
       status = Math.max(status, reportError(err, records.length > 1 ? `case on line ${record.line}` : ''));
@@ -34,21 +32,4 @@ export function decideCommand(file: string | undefined, options: DecideOptions):
   }
   process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
   return status === 0 ? 0 : status === EXIT_BAD_INPUT ? EXIT_BAD_INPUT : status;
-}
-
-function decideOne(value: unknown, policies: PolicyLookup): Decision {
-  const parsed = parseCase(value);
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    const message = first ? `${formatPath(first.path)}: ${first.message}` : 'not a case';
-    throw new DomainError('INVALID_CASE', message, parsed.issues);
-  }
-  const policy = policies.get(parsed.value.shop);
-  if (!policy) {
-    const known = policies.ids().join(', ');
-    throw new DomainError('UNKNOWN_SHOP', `shop: no policy for "${parsed.value.shop}" (known: ${known})`, [
-      { code: 'unknown_shop', path: ['shop'], message: `known shops: ${known}` },
-    ]);
-  }
-  return decide(policy, parsed.value);
 }

@@ -39,14 +39,6 @@ export function parseInstant(iso: string): Instant {
   const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + two(iso, 2);
   // Date.UTC reads years below 100 as 19xx.
   if (year < 100) return Date.parse(iso);
-  const wall = Date.UTC(
-    year,
-    two(iso, 5) - 1,
-    two(iso, 8),
-    two(iso, 11),
-    two(iso, 14),
-    two(iso, 17),
-    ms,
-  );
+  const wall = Date.UTC(year, two(iso, 5) - 1, two(iso, 8), two(iso, 11), two(iso, 14), two(iso, 17), ms);
   return wall - offsetMinutes * 60_000;
 }

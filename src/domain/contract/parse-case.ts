@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DomainError, type Issue, type Result } from '../errors.ts';
+import { DomainError, formatPath, type Issue, type Result } from '../errors.ts';
 import { type Case, CaseSchema } from './case.schema.ts';
 
 /** Zod's issues as ours: a code, the path of the field and a message. */
@@ -18,6 +18,6 @@ export function parseCaseOrThrow(input: unknown): Case {
   const result = parseCase(input);
   if (result.ok) return result.value;
   const first = result.issues[0];
-  const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid case';
+  const where = first ? `${formatPath(first.path)}: ${first.message}` : 'not a case';
   throw new DomainError('INVALID_CASE', where, result.issues);
 }

@@ -29,7 +29,8 @@ function collectFacts(when: When | undefined, x: MatchContext, parts: Set<string
     parts.add(`already a remake or replacement: ${yesNo(line.previousRemakeOrReplacement)}`);
   }
   if (when.paymentMethod && order.paymentMethod) parts.add(`paid by ${words(order.paymentMethod)}`);
-  if (when.destination) parts.add(`ships to ${order.destinationCountry} (${x.cf.domestic ? 'domestic' : 'international'})`);
+  if (when.destination)
+    parts.add(`ships to ${order.destinationCountry} (${x.cf.domestic ? 'domestic' : 'international'})`);
   if (when.discountCodes) {
     const codes = order.discountCodes ?? [];
     parts.add(codes.length ? `codes: ${codes.map((c) => `${c.code} (${c.kind})`).join(', ')}` : 'no discount code');

@@ -155,8 +155,13 @@ class ReadLine implements LineFacts {
     return i < 0 ? undefined : this.ends?.[i];
   }
   rememberEnd(window: Window, end: Instant): void {
-    (this.windows ??= []).push(window);
-    (this.ends ??= []).push(end);
+    if (!this.windows || !this.ends) {
+      this.windows = [window];
+      this.ends = [end];
+      return;
+    }
+    this.windows.push(window);
+    this.ends.push(end);
   }
   anchor(which: Anchor): Instant | null {
     if (which === 'shipment' && this.line.shippedAt !== undefined) {
