@@ -19,6 +19,8 @@ export type CompiledClause = {
   decides: boolean;
   /** The terms this clause sets, as pairs, so deciding never walks absent keys. */
   termEntries: readonly (readonly [TermKey, unknown])[];
+  /** This clause as the reason a line was decided, made once. */
+  decidedBy: { kind: 'clause'; clause: CompiledClause };
   /** The clause's own window, whose end is the deadline when this clause decides. */
   window: { kind: 'within' | 'after'; spec: Window } | undefined;
 };
@@ -54,7 +56,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   if (hit) return hit;
   const calendar = shopCalendar(policy.profile);
   const windows = new Map<string, Window>();
-  const clauses = policy.clauses.map((clause): CompiledClause => {
+  const drafts = policy.clauses.map((clause): Omit<CompiledClause, 'decidedBy'> => {
     const w = clause.when;
     const window = w?.within
       ? { kind: 'within' as const, spec: intern(w.within, windows) }
@@ -77,6 +79,11 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       ),
       window,
     };
+  });
+  const clauses = drafts.map((draft) => {
+    const c = draft as CompiledClause;
+    c.decidedBy = Object.freeze({ kind: 'clause' as const, clause: c });
+    return c;
   });
   const exceptions = clauses.flatMap((c) =>
     c.clause.exceptionTo

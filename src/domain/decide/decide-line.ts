@@ -32,6 +32,9 @@ export type LineVerdict = {
 };
 
 const NO_RESOLUTIONS: readonly Resolution[] = [];
+const NO_CLAUSES: CompiledClause[] = [];
+const NO_REQUIREMENTS: Requirement[] = [];
+const FALLBACK: DecidedBy = Object.freeze({ kind: 'fallback' });
 
 /**
  * Applies the clauses to one line. Clause order is precedence: the first
@@ -42,11 +45,12 @@ const NO_RESOLUTIONS: readonly Resolution[] = [];
 export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts): LineVerdict {
   const x: MatchContext = { cf, lf, calendar: policy.calendar };
   let skipped: Set<string> | undefined;
-  const exceptions: CompiledClause[] = [];
+  let exceptions: CompiledClause[] = NO_CLAUSES;
   for (const ex of policy.exceptions) {
     if (ex.test(x) !== true) continue;
     skipped ??= new Set();
     for (const id of ex.exceptionTo) skipped.add(id);
+    if (exceptions === NO_CLAUSES) exceptions = [];
     exceptions.push(ex);
   }
 
@@ -64,8 +68,9 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
     customerCharges: undefined,
     returnWithin: undefined,
   };
-  const requirements: Requirement[] = [];
-  const termClauses: CompiledClause[] = [];
+  // Most refused lines collect nothing: the lists are made on first use.
+  let requirements: Requirement[] = NO_REQUIREMENTS;
+  let termClauses: CompiledClause[] = NO_CLAUSES;
   const clauses = policy.byRequest[cf.case.request.type];
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i] as CompiledClause;
@@ -86,18 +91,32 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
       missing = unknownDenial;
       break;
     }
-    const contributed = takeTerms(c, terms, requirements);
+    // A refused line has no terms to collect: nothing is granted, so nothing is paid or required.
+    if (c.decides && then.outcome === 'denied') {
+      verdict = c;
+      break;
+    }
+    let contributed = takeTerms(c, terms);
+    for (const r of then.requirements ?? NO_REQUIREMENTS) {
+      if (requirements.includes(r)) continue;
+      if (requirements === NO_REQUIREMENTS) requirements = [];
+      requirements.push(r);
+      contributed = true;
+    }
     if (c.decides) verdict = c;
     // A term clause overruled on every point by an earlier one is not a reason.
-    else if (contributed) termClauses.push(c);
+    else if (contributed) {
+      if (termClauses === NO_CLAUSES) termClauses = [];
+      termClauses.push(c);
+    }
   }
   if (!verdict && !missing && unknownDenial) missing = unknownDenial;
 
   const decidedBy: DecidedBy = missing
     ? { kind: 'missing', clause: missing.clause, field: missing.field }
     : verdict
-      ? { kind: 'clause', clause: verdict }
-      : { kind: 'fallback' };
+      ? verdict.decidedBy
+      : FALLBACK;
   const then = verdict?.then;
   const outcome = (then?.outcome ?? 'needs_review') as LineVerdict['outcome'];
   const open = verdict !== undefined && outcome !== 'denied';
@@ -116,8 +135,8 @@ export function decideLine(policy: CompiledPolicy, cf: CaseFacts, lf: LineFacts)
   };
 }
 
-/** Takes the terms not yet set; says whether the clause contributed anything. */
-function takeTerms(c: CompiledClause, terms: Terms, requirements: Requirement[]): boolean {
+/** Takes the terms not yet set; says whether the clause contributed any. */
+function takeTerms(c: CompiledClause, terms: Terms): boolean {
   let contributed = false;
   const entries = c.termEntries;
   for (let i = 0; i < entries.length; i++) {
@@ -125,15 +144,6 @@ function takeTerms(c: CompiledClause, terms: Terms, requirements: Requirement[])
     if (terms[key] === undefined) {
       (terms as Record<string, unknown>)[key] = value;
       contributed = true;
-    }
-  }
-  const required = c.then?.requirements;
-  if (required) {
-    for (const r of required) {
-      if (!requirements.includes(r)) {
-        requirements.push(r);
-        contributed = true;
-      }
     }
   }
   return contributed;

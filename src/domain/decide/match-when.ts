@@ -1,6 +1,6 @@
 import type { ShopCalendar } from '../calendar/shop-calendar.ts';
 import type { Instant } from '../calendar/zoned-time.ts';
-import type { Reason } from '../contract/case.schema.ts';
+import type { Condition, Reason } from '../contract/case.schema.ts';
 import type { Anchor, When, Window } from '../policy/policy.schema.ts';
 import { ANCHOR_FIELDS, type CaseFacts, type LineFacts } from './facts.ts';
 import { windowEnd } from './windows.ts';
@@ -110,42 +110,67 @@ const is =
   (x) =>
     read(x) === expected;
 
-const oneOf =
-  (read: (x: MatchContext) => string | undefined) =>
-  (list: readonly string[]): CompiledTest => {
-    const set = new Set(list);
-    return (x) => {
-      const v = read(x);
-      return v !== undefined && set.has(v);
-    };
-  };
+/** A membership test: an array for the few values a policy lists, which beats hashing at that size. */
+function member(list: readonly string[]): (v: string | undefined) => boolean {
+  const values = [...new Set(list)];
+  if (values.length > 8) {
+    const set = new Set(values);
+    return (v) => v !== undefined && set.has(v);
+  }
+  return (v) => v !== undefined && values.includes(v);
+}
 
+// The common keys are written out as direct closures: one call per condition on the hot path.
 function compileKey(key: keyof When, value: unknown, groups: Groups, windows: Map<string, Window>): CompiledTest {
   switch (key) {
-    case 'request':
-      return oneOf((x) => x.cf.case.request.type)(value as string[]);
-    case 'reason':
-      return oneOf((x) => x.lf.reason)((value as string[]).flatMap((r) => groups[r] ?? [r as Reason]));
-    case 'category':
-      return oneOf((x) => x.lf.line.category)(value as string[]);
-    case 'fulfillment':
-      return oneOf((x) => x.lf.line.fulfillment)(value as string[]);
-    case 'personalized':
-      return is((x) => x.lf.line.personalized)(value as boolean);
-    case 'finalSale':
-      return is((x) => x.lf.line.finalSale)(value as boolean);
-    case 'onSale':
-      return is((x) => x.lf.line.onSale)(value as boolean);
-    case 'previousRemakeOrReplacement':
-      return is((x) => x.lf.line.previousRemakeOrReplacement)(value as boolean);
-    case 'giftCard':
-      return is((x) => x.lf.line.category === 'gift_card')(value as boolean);
-    case 'destination':
-      return is((x) => (x.cf.domestic ? 'domestic' : 'international'))(value as string);
-    case 'destinationCountry':
-      return oneOf((x) => x.cf.case.order.destinationCountry)(value as string[]);
-    case 'paymentMethod':
-      return oneOf((x) => x.cf.case.order.paymentMethod)(value as string[]);
+    case 'request': {
+      const has = member(value as string[]);
+      return (x) => has(x.cf.case.request.type);
+    }
+    case 'reason': {
+      const has = member((value as string[]).flatMap((r) => groups[r] ?? [r as Reason]));
+      return (x) => has(x.lf.reason);
+    }
+    case 'category': {
+      const has = member(value as string[]);
+      return (x) => has(x.lf.line.category);
+    }
+    case 'fulfillment': {
+      const has = member(value as string[]);
+      return (x) => has(x.lf.line.fulfillment);
+    }
+    case 'personalized': {
+      const v = value as boolean;
+      return (x) => x.lf.line.personalized === v;
+    }
+    case 'finalSale': {
+      const v = value as boolean;
+      return (x) => x.lf.line.finalSale === v;
+    }
+    case 'onSale': {
+      const v = value as boolean;
+      return (x) => x.lf.line.onSale === v;
+    }
+    case 'previousRemakeOrReplacement': {
+      const v = value as boolean;
+      return (x) => x.lf.line.previousRemakeOrReplacement === v;
+    }
+    case 'giftCard': {
+      const v = value as boolean;
+      return (x) => (x.lf.line.category === 'gift_card') === v;
+    }
+    case 'destination': {
+      const domestic = value === 'domestic';
+      return (x) => x.cf.domestic === domestic;
+    }
+    case 'destinationCountry': {
+      const has = member(value as string[]);
+      return (x) => has(x.cf.case.order.destinationCountry);
+    }
+    case 'paymentMethod': {
+      const has = member(value as string[]);
+      return (x) => has(x.cf.case.order.paymentMethod);
+    }
     case 'shipped':
       return is((x) => x.lf.anchor('shipment') !== null || x.lf.anchor('delivery') !== null)(value as boolean);
     case 'delivered':
@@ -171,7 +196,10 @@ function compileKey(key: keyof When, value: unknown, groups: Groups, windows: Ma
       );
     case 'condition':
       return allOf(
-        Object.entries(value as object).map(([k, v]) => is((x) => x.lf.condition[k as 'worn'])(v as boolean)),
+        Object.entries(value as object).map(([k, v]): CompiledTest => {
+          const fact = k as keyof Condition;
+          return (x) => x.lf.condition[fact] === v;
+        }),
       );
     case 'returnShipment':
       return compileReturnShipment(value as NonNullable<When['returnShipment']>);
