@@ -43,6 +43,15 @@ describe('OpenAPI at /docs/json', () => {
     ]);
   });
 
+  it('keeps the API surface as snapshotted: a route, method or status added or removed shows in review', () => {
+    const surface = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(
+        ([method, op]) => `${method.toUpperCase()} ${path} -> ${Object.keys(op.responses).join(' ')}`,
+      ),
+    );
+    expect(surface.sort()).toMatchSnapshot();
+  });
+
   it('tags and describes every operation', () => {
     for (const op of operations()) {
       expect(op.tags?.length).toBeGreaterThan(0);
