@@ -89,6 +89,30 @@ describe('lintPolicy: where the page says two things', () => {
       const worn = { ...window30, id: 'worn', when: { request: ['return' as const], condition: { worn: true } } };
       expect(lint(policyWith({ clauses: [worn, thirtyDays] }))).toEqual([]);
     });
+
+    it('says nothing of a clause that never decides: the clauses deciding in its place are the ones named', () => {
+      const when = {
+        request: ['return' as const],
+        reason: ['changed_mind' as const],
+        within: { from: 'delivery' as const, hours: 72 },
+      };
+      const made = { ...changeOfMind72h, id: 'made', when: { ...when, fulfillment: ['made_to_order' as const] } };
+      const ready = { ...changeOfMind72h, id: 'ready', when: { ...when, fulfillment: ['ready_to_ship' as const] } };
+      const closed = {
+        ...window30,
+        when: { request: ['return' as const], after: { from: 'delivery' as const, hours: 48 } },
+      };
+      const findings = lint(policyWith({ clauses: [made, ready, changeOfMind72h, closed] }));
+      expect(codes(findings)).toEqual([
+        'warning never_applies change-of-mind-72h',
+        'warning conflicting_outcomes window-closed',
+        'warning conflicting_outcomes window-closed',
+      ]);
+      expect(findings.filter((f) => f.code === 'conflicting_outcomes').map((f) => f.message.split(' ')[0])).toEqual([
+        'made',
+        'ready',
+      ]);
+    });
   });
 
   describe('processing and delivery times', () => {

@@ -26,22 +26,18 @@ const BY_ORDER = '(earlier clause wins by order; say why with `overrides`)';
 export function checkConflicts(policy: Policy, analysis: ClauseRegions): LintFinding[] {
   const findings = checkOverrideOrder(policy);
   const { clauses } = policy;
+  // A clause that never decides sets no outcome and no terms, so it conflicts with nothing.
+  const shadowed = clauses.map((_, j) => shadowedBy(policy, analysis, j) !== undefined);
   for (let j = 0; j < clauses.length; j++) {
     const b = clauses[j] as Clause;
     const rb = analysis.regions[j];
     if (!b.then || !rb) continue;
-    const bShadowed = shadowedBy(policy, analysis, j) !== undefined;
     for (let i = 0; i < j; i++) {
       const a = clauses[i] as Clause;
       const ra = analysis.regions[i];
       if (!a.then || !ra || liftsOther(a, b) || liftsOther(b, a)) continue;
-      if (!overlaps(ra, rb, analysis.space)) continue;
-      const message =
-        a.then.outcome && b.then.outcome
-          ? bShadowed
-            ? undefined
-            : outcomeConflict(a, b)
-          : termConflict(a, b, shadowedBy(policy, analysis, i) !== undefined || bShadowed);
+      if (shadowed[i] || shadowed[j] || !overlaps(ra, rb, analysis.space)) continue;
+      const message = a.then.outcome && b.then.outcome ? outcomeConflict(a, b) : termConflict(a, b);
       if (!message) continue;
       findings.push({
         level: 'warning',
@@ -72,9 +68,9 @@ function outcomeConflict(a: Clause, b: Clause): string | undefined {
 }
 
 /** A deciding clause and a terms clause (or two terms clauses) that set one term differently. */
-function termConflict(a: Clause, b: Clause, shadowed: boolean): string | undefined {
-  // Terms of a refused line are never shown, and a clause that never decides sets none.
-  if (shadowed || a.then?.outcome === 'denied' || b.then?.outcome === 'denied') return undefined;
+function termConflict(a: Clause, b: Clause): string | undefined {
+  // Terms of a refused line are never shown.
+  if (a.then?.outcome === 'denied' || b.then?.outcome === 'denied') return undefined;
   const differing = TERM_FIELDS.filter((f) => {
     const x = a.then?.[f];
     const y = b.then?.[f];

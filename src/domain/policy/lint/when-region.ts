@@ -14,8 +14,9 @@ import { walkWhen } from './walk-when.ts';
  * facts: each fact a `when` can test is a variable with a finite set of values
  * (a tag or material a policy names is a true/false variable of its own). A
  * line maps to one point of that space and a condition is exactly the set of
- * points it accepts, so "contained in", "disjoint" and "empty" proven here
- * hold for real lines too. Windows stay atoms, compared by anchor and length.
+ * points it accepts, so "contained in" (`contains.ts`), "disjoint" and
+ * "empty" proven here hold for real lines too. Windows stay atoms, compared
+ * by anchor and length.
  */
 export type Region = readonly Box[];
 
@@ -240,11 +241,6 @@ export function overlaps(a: Region, b: Region, space: Space): boolean {
   return intersect(a, b, space).length > 0;
 }
 
-/** Whether every line of `inner` is in `outer` (sufficient test: each box of inner inside one box of outer). */
-export function contains(outer: Region, inner: Region, space: Space): boolean {
-  return inner.every((b) => outer.some((a) => boxContains(a, b, space)));
-}
-
 function boxContains(outer: Box, inner: Box, space: Space): boolean {
   for (const [name, allowed] of outer.vars) {
     const values = inner.vars.get(name) ?? space.universe(name);
@@ -262,7 +258,8 @@ function windowsContradict(windows: readonly WindowAtom[]): boolean {
   );
 }
 
-function windowImplies(b: WindowAtom, a: WindowAtom): boolean {
+/** Whether window `a` holds on every line where window `b` does. */
+export function windowImplies(b: WindowAtom, a: WindowAtom): boolean {
   if (b.kind !== a.kind || b.from !== a.from) return false;
   return a.kind === 'within' ? alwaysAtLeast(a.window, b.window) : alwaysAtLeast(b.window, a.window);
 }
