@@ -80,4 +80,17 @@ program
     run(async () => (await import('./commands/serve.ts')).serveCommand(opts))(),
   );
 
+const db = program
+  .command('db')
+  .description('the database: PostgreSQL at DATABASE_URL, else PGlite in LOUPE_DATA_DIR or ./data');
+
+db.command('migrate')
+  .description('apply the migrations the database has not seen, and list them')
+  .option('--url <url>', 'a PostgreSQL connection URL (default: $DATABASE_URL)')
+  .option('--data-dir <dir>', 'a PGlite data folder (default: $LOUPE_DATA_DIR or ./data)')
+  // Loaded on use, like serve: the database drivers are not needed by other commands.
+  .action((opts: { url?: string; dataDir?: string }) =>
+    run(async () => (await import('./commands/db-migrate.ts')).dbMigrateCommand(opts))(),
+  );
+
 await program.parseAsync(process.argv);
