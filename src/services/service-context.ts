@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { LoupeDatabase } from '../storage/database.ts';
+
+/** Who is acting: a customer of one order, a shop's agent or owner, or Loupe itself (jobs, webhooks). */
+export type Actor =
+  | { role: 'customer'; shopId: string; orderId: string; email: string }
+  | { role: 'agent' | 'owner'; shopId: string | '*'; name: string }
+  | { role: 'system'; name: string };
+
+/**
+ * What every use case receives: the database, and time and ids as functions, so
+ * tests drive the clock and services stay deterministic (STYLE.md: no clock in
+ * the core; services take `now` from here, never from `new Date()`).
+ */
+export type ServiceContext = {
+  db: LoupeDatabase;
+  now: () => Date;
+  newId: () => string;
+};
+
+/** The context a running server uses: the real clock and random UUIDs. */
+export function liveContext(db: LoupeDatabase): ServiceContext {
+  return { db, now: () => new Date(), newId: () => randomUUID() };
+}
