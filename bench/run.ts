@@ -1,11 +1,14 @@
 // `npm run bench`: Loupe's decisions per second over each shop's worked cases, then
-// Aulso's rules four ways (Loupe, json-rules-engine, ZEN, hand-written). Progress
-// goes to stderr; the table and the ratio lines to stdout and BENCHMARKS.md.
+// Aulso's rules four ways (Loupe, json-rules-engine, ZEN, hand-written); then the
+// desk (bench/desk/run.ts): creating a return case over HTTP beside pgbench.
+// Progress goes to stderr; the tables and the ratio lines to stdout and
+// BENCHMARKS.md, the four ratio lines last. `--engine-only` skips the desk.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Case } from '../src/domain/contract/case.schema.ts';
 import { decideAulsoByHand } from './aulso/hand-written.ts';
 import { aulsoMix, type NamedCase } from './cases.ts';
+import { runDeskBench } from './desk/run.ts';
 import { bundledPolicy, comparable, decide } from './loupe.ts';
 import { type Measurement, machineInfo, ratio, table, writeBenchmarksSection } from './report.ts';
 import { TARGETS } from './targets.ts';
@@ -106,7 +109,18 @@ async function main() {
   );
   progress(`wrote ${BENCHMARKS_MD}`);
   for (const n of notes) progress(`note: ${n}`);
-  console.log(`Machine: ${machine}\n\n${figures}\n\n${summary.join('\n')}`);
+  console.log(`Machine: ${machine}\n\n${figures}\n`);
+  if (process.argv.includes('--engine-only')) {
+    console.log(summary.join('\n'));
+    return;
+  }
+  try {
+    const desk = await runDeskBench();
+    console.log(`${desk.figures}\n\n${[...summary, desk.summary].join('\n')}`);
+  } catch (error) {
+    console.log(summary.join('\n'));
+    throw error;
+  }
 }
 
 await main();

@@ -5,6 +5,7 @@ import { policyLintCommand } from './commands/policy-lint.ts';
 import { policyRenderCommand } from './commands/policy-render.ts';
 import { policySchemaCommand } from './commands/policy-schema.ts';
 import { policyTestCommand } from './commands/policy-test.ts';
+import { listCommands } from './list-commands.ts';
 import { reportError } from './report-error.ts';
 
 /** Runs an action and exits with its status; errors become messages, never stack traces. */
@@ -92,5 +93,20 @@ db.command('migrate')
   .action((opts: { url?: string; dataDir?: string }) =>
     run(async () => (await import('./commands/db-migrate.ts')).dbMigrateCommand(opts))(),
   );
+
+const demo = program.command('demo').description('demo data: the bundled shops with orders and cases');
+
+demo
+  .command('seed')
+  .description('add demo orders that walk every path of each policy, and open cases for some (again: adds nothing)')
+  .option('--url <url>', 'a PostgreSQL connection URL (default: $DATABASE_URL)')
+  .option('--data-dir <dir>', 'a PGlite data folder (default: $LOUPE_DATA_DIR or ./data)')
+  .option('--reference <instant>', 'the demo\'s "now": requests are made in the days before it (default: now)')
+  .option('--seed <seed>', 'names and products are drawn from this seed (default: loupe)')
+  .action((opts: { url?: string; dataDir?: string; reference?: string; seed?: string }) =>
+    run(async () => (await import('./commands/demo-seed.ts')).demoSeedCommand(opts))(),
+  );
+
+program.addHelpText('after', () => listCommands(program));
 
 await program.parseAsync(process.argv);

@@ -7,6 +7,20 @@ export const DOMAIN_ERRORS = {
   SHOP_MISMATCH: { status: 400, title: 'The case is for another shop than the policy' },
   INVALID_INPUT: { status: 400, title: 'The input could not be read' },
   NOT_FOUND: { status: 404, title: 'Not found' },
+  UNAUTHORIZED: {
+    status: 401,
+    title: 'Who is asking could not be told: a staff token, or an order number and its email',
+  },
+  FORBIDDEN: { status: 403, title: 'The caller may not do this' },
+  MISSING_INPUT: { status: 400, title: 'The action needs an input that was not given' },
+  ILLEGAL_TRANSITION: { status: 409, title: 'The case cannot take this action in its state; it is unchanged' },
+  CONFLICT: { status: 409, title: 'Someone changed it first: read it again and retry' },
+  POLICY_LINT_FAILED: { status: 400, title: 'The policy has lint errors; nothing was stored' },
+  // Money (docs/decisions/008-money.md).
+  REMEDY_NOT_OFFERED: { status: 409, title: "The case's decision does not offer this remedy" },
+  OVER_REFUND: { status: 409, title: 'The amount is more than is left to refund on the case' },
+  INSUFFICIENT_BALANCE: { status: 409, title: 'The gift card’s balance is less than the amount' },
+  IDEMPOTENCY_MISMATCH: { status: 409, title: 'The Idempotency-Key was first used for a different request' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -3,15 +3,36 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Policy } from '../domain/policy/policy.schema.ts';
 import type { PolicyLookup } from '../policies/load-policy-file.ts';
+import { liveContext, type ServiceContext } from '../services/service-context.ts';
+import type { LoupeDatabase } from '../storage/database.ts';
+import { createAuth, type DeskDeps, type StaffToken } from './auth.ts';
+import { registerDeskRoutes } from './desk-routes.ts';
 import { installErrorHandlers } from './http-errors.ts';
 import { decideRoute } from './routes/decide.ts';
 import { getShopPolicyRoute } from './routes/get-shop-policy.ts';
 import { healthRoute } from './routes/health.ts';
 import { indexPageRoute } from './routes/index-page.ts';
 import { listShopsRoute } from './routes/list-shops.ts';
+import { MONEY_TAG, type MoneyRouteDeps, registerMoneyRoutes } from './routes/money/register-money-routes.ts';
 
-/** What the server is built from: the policies it decides with, and a logger (none in tests). */
-export type ServerOptions = { policies: ReadonlyMap<string, Policy>; logger?: FastifyBaseLogger };
+/**
+ * What the server is built from: the policies it decides with, and a logger
+ * (none in tests). With a database (`db`, or a `context` holding one with the
+ * clock and ids) it serves the desk and money routes too; without one they
+ * are documented but answer 500. Until sign-in exists, staff send a token:
+ * `devToken` is an owner of every shop, `staffTokens` adds others (agents,
+ * one shop's staff).
+ */
+export type ServerOptions = {
+  policies: ReadonlyMap<string, Policy>;
+  logger?: FastifyBaseLogger;
+  db?: LoupeDatabase;
+  context?: ServiceContext;
+  devToken?: string;
+  staffTokens?: readonly StaffToken[];
+  /** The money routes' database and authentication, when they differ from the desk's. */
+  money?: MoneyRouteDeps;
+};
 
 /**
  * Loupe's HTTP API, not yet listening (tests use `app.inject()`). Route
@@ -19,7 +40,8 @@ export type ServerOptions = { policies: ReadonlyMap<string, Policy>; logger?: Fa
  * handlers (one validation, zod's paths and messages, nothing stripped or
  * coerced), and answers are plain JSON.stringify, never filtered by a schema.
  */
-export function buildServer({ policies: byId, logger }: ServerOptions): FastifyInstance {
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const { policies: byId, logger } = options;
   const policies: PolicyLookup = { get: (id) => byId.get(id), ids: () => [...byId.keys()].sort() };
   const app: FastifyInstance = logger ? Fastify({ loggerInstance: logger }) : Fastify({ logger: false });
   app.setValidatorCompiler(() => (value) => ({ value }));
@@ -38,9 +60,23 @@ export function buildServer({ policies: byId, logger }: ServerOptions): FastifyI
       tags: [
         { name: 'decisions', description: 'Apply a shop’s policy to a case' },
         { name: 'shops', description: 'The shops and their policies' },
+        { name: 'orders', description: 'Orders, their parcels and delivery estimates' },
+        { name: 'cases', description: 'After-sales cases: decisions, the lifecycle, conversations' },
+        { name: 'inbox', description: 'What is due, for the shop’s staff' },
         { name: 'system', description: 'Operations' },
         { name: 'pages', description: 'HTML pages for people' },
+        MONEY_TAG,
       ],
+      components: {
+        securitySchemes: {
+          staffToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'Staff: the development token `loupe serve` prints. Customers send their order number and email instead.',
+          },
+        },
+      },
     },
   });
   app.register(swaggerUi, { routePrefix: '/docs' });
@@ -50,5 +86,17 @@ export function buildServer({ policies: byId, logger }: ServerOptions): FastifyI
   app.register(listShopsRoute, { policies });
   app.register(getShopPolicyRoute, { policies });
   app.register(decideRoute, { policies });
+  const deps = deskDepsOf(options);
+  registerDeskRoutes(app, deps);
+  registerMoneyRoutes(app, options.money ?? deps);
   return app;
+}
+
+/** The desk's context and authentication: the development token is an owner of every shop. */
+function deskDepsOf(options: ServerOptions): DeskDeps | undefined {
+  const context = options.context ?? (options.db ? liveContext(options.db) : undefined);
+  if (!context) return undefined;
+  const tokens = [...(options.staffTokens ?? [])];
+  if (options.devToken) tokens.push({ token: options.devToken, role: 'owner', shopId: '*', name: 'dev' });
+  return { context, auth: createAuth(context, tokens) };
 }

@@ -36,10 +36,27 @@ describe('OpenAPI at /docs/json', () => {
     expect(doc.info.title).toBe('Loupe API');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/actions/{action}',
+      '/api/v1/cases/{id}/attachments/{attachmentId}',
+      '/api/v1/cases/{id}/charges',
+      '/api/v1/cases/{id}/ledger',
+      '/api/v1/cases/{id}/messages',
+      '/api/v1/cases/{id}/refunds',
+      '/api/v1/cases/{id}/store-credit',
       '/api/v1/decide',
+      '/api/v1/gift-cards/{code}',
+      '/api/v1/gift-cards/{code}/spend',
       '/api/v1/health',
       '/api/v1/shops',
+      '/api/v1/shops/{id}/cases',
+      '/api/v1/shops/{id}/inbox',
+      '/api/v1/shops/{id}/orders',
+      '/api/v1/shops/{id}/orders/{number}',
+      '/api/v1/shops/{id}/orders/{number}/delivery-estimate',
       '/api/v1/shops/{id}/policy',
+      '/api/v1/shops/{id}/policy-versions',
+      '/api/v1/shops/{id}/policy-versions/preview',
     ]);
   });
 

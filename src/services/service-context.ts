@@ -22,3 +22,11 @@ export type ServiceContext = {
 export function liveContext(db: LoupeDatabase): ServiceContext {
   return { db, now: () => new Date(), newId: () => randomUUID() };
 }
+
+/** Loupe itself, for what it does on its own: deciding a new case, expiring a return nobody sent. */
+export const LOUPE: Actor = { role: 'system', name: 'loupe' };
+
+/** How the audit log names an actor: `owner:dev`, `agent:sam`, `customer:ana@example.com`, `system:loupe`. */
+export function describeActor(actor: Actor): string {
+  return actor.role === 'customer' ? `customer:${actor.email}` : `${actor.role}:${actor.name}`;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { OrderSchema } from '../../../domain/contract/case.schema.ts';
+import { STAFF_ONLY } from '../../auth.ts';
+import { errorResponses } from '../../http-errors.ts';
+import { toOpenApiSchema } from '../../openapi-schema.ts';
+import { ShopParamsSchema } from '../params.schema.ts';
+import { OrderViewSchema } from './order-view.schema.ts';
+
+export const ImportOrderBodySchema = z.strictObject({
+  order: OrderSchema.describe('the order facts of the decision contract (case.schema.json `order`)'),
+  customer: z.strictObject({ email: z.email(), name: z.string().min(1).max(200).optional() }),
+});
+
+/** Docs of POST /api/v1/shops/:id/orders. */
+export const importOrderSchema = {
+  operationId: 'importOrder',
+  tags: ['orders'],
+  summary: 'Import an order, or update one imported before',
+  description:
+    'Stores an order of the shop with its lines and its customer, keyed by the order number: a known number is updated (lines replaced), a new one added (201). Roles: agent, owner.',
+  params: toOpenApiSchema(ShopParamsSchema),
+  body: toOpenApiSchema(ImportOrderBodySchema, 'input'),
+  security: STAFF_ONLY,
+  response: {
+    200: { ...toOpenApiSchema(OrderViewSchema), description: 'The order, updated' },
+    201: { ...toOpenApiSchema(OrderViewSchema), description: 'The order, added' },
+    ...errorResponses(400, 401, 403, 404),
+  },
+};

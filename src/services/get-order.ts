@@ -1,0 +1,84 @@
+import type { DeliveryEstimate } from '../domain/calendar/delivery-estimate.ts';
+import type { CaseState } from '../domain/cases/case-states.ts';
+import type { Order } from '../domain/contract/case.schema.ts';
+import { type LoupeDatabase, transaction } from '../storage/database.ts';
+import { listCasesOfOrder } from '../storage/repositories/cases.ts';
+import { policyVersionInForce } from '../storage/repositories/policy-versions.ts';
+import { listShipments } from '../storage/repositories/shipments.ts';
+import type { CaseType } from '../storage/schema/cases.ts';
+import type { OrderKind } from '../storage/schema/orders.ts';
+import type { ShipmentDirection } from '../storage/schema/shipments.ts';
+import { assertMayAccessOrder } from './assert-access.ts';
+import { caseReference } from './case-reference.ts';
+import { deliveryEstimateOf } from './estimate-order-delivery.ts';
+import { findOrderOrThrow } from './find-order-or-throw.ts';
+import type { Actor, ServiceContext } from './service-context.ts';
+
+/** An order as the desk and the portal show it: its facts and lines, parcels, delivery estimate and cases. */
+export type OrderView = {
+  id: string;
+  shop: string;
+  number: string;
+  kind: OrderKind;
+  originCaseId: string | null;
+  customer: { email: string; name: string | null };
+  policyVersion: { id: string; version: string };
+  order: Order;
+  shipments: {
+    id: string;
+    direction: ShipmentDirection;
+    caseId: string | null;
+    carrier: string | null;
+    trackingNumber: string | null;
+    status: string;
+    createdAt: string;
+  }[];
+  deliveryEstimate: DeliveryEstimate;
+  cases: { id: string; reference: string; type: CaseType; state: CaseState }[];
+};
+
+/** Reads an order's view; the caller has checked who may see it. */
+export async function readOrderView(
+  db: LoupeDatabase,
+  shopId: string,
+  number: string,
+  actor: Actor,
+): Promise<OrderView> {
+  const stored = await findOrderOrThrow(db, shopId, number);
+  assertMayAccessOrder(actor, { shopId, orderId: stored.id });
+  const version = await policyVersionInForce(db, shopId, new Date(stored.order.placedAt));
+  if (!version) throw new Error(`shop ${shopId} has no policy version`);
+  const shipments = await listShipments(db, stored.id);
+  const cases = await listCasesOfOrder(db, stored.id);
+  return {
+    id: stored.id,
+    shop: shopId,
+    number: stored.order.number,
+    kind: stored.kind,
+    originCaseId: stored.originCaseId,
+    customer: { email: stored.customer.email, name: stored.customer.name },
+    policyVersion: { id: version.id, version: version.version },
+    order: stored.order,
+    shipments: shipments.map((s) => ({
+      id: s.id,
+      direction: s.direction,
+      caseId: s.caseId,
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      status: s.status,
+      createdAt: s.createdAt.toISOString(),
+    })),
+    deliveryEstimate: deliveryEstimateOf(version.policy.profile, stored.order),
+    cases: cases.map((c) => ({
+      id: c.id,
+      reference: caseReference(c.shopId, c.number),
+      type: c.type,
+      state: c.state as CaseState,
+    })),
+  };
+}
+
+/** One order with its lines, parcels, delivery estimate, the policy version it falls under, and its cases. */
+export async function getOrder(ctx: ServiceContext, actor: Actor, shopId: string, number: string): Promise<OrderView> {
+  return transaction(ctx.db, (tx) => readOrderView(tx, shopId, number, actor));
+}

@@ -1,0 +1,46 @@
+import { DomainError } from '../domain/errors.ts';
+import { transaction } from '../storage/database.ts';
+import { findCase } from '../storage/repositories/cases.ts';
+import { findOrder } from '../storage/repositories/orders.ts';
+import type { Actor, ServiceContext } from './service-context.ts';
+
+/** How a customer says who they are until sign-in exists: an order number and the email it was placed with. */
+export type CustomerCredentials = { orderNumber: string; email: string };
+
+/** Where the customer wants in: a shop (its orders), or one case. */
+export type CustomerTarget = { shopId: string } | { caseId: string };
+
+const refused = () =>
+  new DomainError('UNAUTHORIZED', 'the order number and email do not match an order of this shop', [
+    { code: 'unauthorized', path: ['email'], message: 'no order with this number was placed with this email' },
+  ]);
+
+/**
+ * The customer of an order, when the email is the one the order was placed
+ * with (compared without case). For a case, the order must be the case's.
+ * A mismatch is UNAUTHORIZED and does not say which part was wrong.
+ */
+export async function identifyCustomer(
+  ctx: ServiceContext,
+  target: CustomerTarget,
+  credentials: CustomerCredentials,
+): Promise<Extract<Actor, { role: 'customer' }>> {
+  return transaction(ctx.db, async (tx) => {
+    let shopId: string;
+    let caseOrderId: string | null = null;
+    if ('caseId' in target) {
+      const c = await findCase(tx, target.caseId);
+      if (!c)
+        throw new DomainError('NOT_FOUND', `no case ${target.caseId}`, [
+          { code: 'not_found', path: ['id'], message: 'no such case' },
+        ]);
+      shopId = c.shopId;
+      caseOrderId = c.orderId;
+    } else shopId = target.shopId;
+    const order = await findOrder(tx, shopId, credentials.orderNumber);
+    const email = credentials.email.trim().toLowerCase();
+    if (!order || order.customer.email !== email) throw refused();
+    if ('caseId' in target && caseOrderId !== order.id) throw refused();
+    return { role: 'customer', shopId, orderId: order.id, email };
+  });
+}

@@ -1,0 +1,33 @@
+import type { Decision, Requirement } from '../domain/contract/decision.schema.ts';
+
+// What each requirement of a decision asks of the customer who sends goods back.
+const ASKS: Partial<Record<Requirement, string>> = {
+  original_packaging: 'Pack the item in its original packaging.',
+  tags_attached: 'Leave the tags attached.',
+  unworn: 'Send it back unworn.',
+  tracking_number: 'Send it with tracking and give us the tracking number.',
+  packing_slip: 'Include the packing slip.',
+  proof_of_postage: 'Keep your proof of postage.',
+  order_number_note: 'Include a note with your order number, name and address.',
+};
+
+/**
+ * The return instructions sent with an authorization when staff write none:
+ * the number to quote, where to send it, by when, who pays the postage, and
+ * what the decision requires of the parcel.
+ */
+export function returnInstructions(
+  decision: Decision | null,
+  terms: { authorizationNumber: string; returnAddress?: string | undefined; shipBy?: string | undefined },
+): string {
+  const lines = [`Your return is authorized: quote ${terms.authorizationNumber} on the parcel.`];
+  if (terms.returnAddress) lines.push(`Send it to: ${terms.returnAddress}`);
+  if (terms.shipBy) lines.push(`Ship it by ${terms.shipBy}.`);
+  if (decision?.returnShippingPaidBy === 'shop') lines.push('We pay the return shipping.');
+  if (decision?.returnShippingPaidBy === 'customer') lines.push('The return shipping is at your cost.');
+  for (const r of decision?.requirements ?? []) {
+    const ask = ASKS[r];
+    if (ask) lines.push(ask);
+  }
+  return lines.join('\n');
+}

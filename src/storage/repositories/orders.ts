@@ -1,0 +1,168 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Line, Order } from '../../domain/contract/case.schema.ts';
+import type { LoupeDatabase } from '../database.ts';
+import { customers, orderLines, orders } from '../schema/index.ts';
+import type { OrderKind } from '../schema/orders.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+type LineRow = typeof orderLines.$inferSelect;
+
+/** An order as the desk knows it: the contract's order facts, whose it is, and where it came from. */
+export type StoredOrder = {
+  id: string;
+  shopId: string;
+  kind: OrderKind;
+  originCaseId: string | null;
+  customer: { id: string; email: string; name: string | null };
+  createdAt: Date;
+  order: Order;
+};
+
+/** What `saveOrder` stores: the contract order, its customer, and for a follow-up, the case that made it. */
+export type OrderToSave = {
+  id: string;
+  shopId: string;
+  customerId: string;
+  order: Order;
+  kind?: OrderKind;
+  originCaseId?: string | null;
+  createdAt: Date;
+};
+
+const date = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * Stores an order and its lines, or replaces what is stored for the shop's
+ * order of the same number (a re-import updates it; its id stays). Answers
+ * the id and whether it was new.
+ */
+export async function saveOrder(db: LoupeDatabase, o: OrderToSave): Promise<{ id: string; created: boolean }> {
+  const { order } = o;
+  const facts = {
+    customerId: o.customerId,
+    placedAt: new Date(order.placedAt),
+    currency: order.currency,
+    destinationCountry: order.destinationCountry,
+    paymentMethod: order.paymentMethod ?? null,
+    discountCodes: order.discountCodes ?? [],
+    shippingPaidCents: order.shippingPaid ?? 0,
+    productionStartedAt: date(order.productionStartedAt),
+    shippedAt: date(order.shippedAt),
+    deliveredAt: date(order.deliveredAt),
+    carrier: order.carrier ?? null,
+  };
+  // One statement, so two imports of a new number at once cannot both insert it.
+  const [saved] = await db
+    .insert(orders)
+    .values({
+      id: o.id,
+      shopId: o.shopId,
+      number: order.number,
+      kind: o.kind ?? 'original',
+      originCaseId: o.originCaseId ?? null,
+      createdAt: o.createdAt,
+      ...facts,
+    })
+    .onConflictDoUpdate({ target: [orders.shopId, orders.number], set: facts })
+    .returning({ id: orders.id, created: sql<boolean>`xmax = 0` });
+  if (!saved) throw new Error('upsert returned no order');
+  const { id } = saved;
+  if (!saved.created) await db.delete(orderLines).where(eq(orderLines.orderId, id));
+  await db.insert(orderLines).values(order.lines.map((line) => lineRow(id, line)));
+  return { id, created: saved.created };
+}
+
+function lineRow(orderId: string, line: Line): LineRow {
+  return {
+    orderId,
+    lineId: line.id,
+    sku: line.sku ?? null,
+    title: line.title ?? null,
+    category: line.category,
+    fulfillment: line.fulfillment,
+    personalized: line.personalized,
+    finalSale: line.finalSale,
+    onSale: line.onSale,
+    unitPriceCents: line.unitPrice,
+    quantity: line.quantity,
+    discountCents: line.discount ?? 0,
+    previousRemakeOrReplacement: line.previousRemakeOrReplacement,
+    shippedAt: date(line.shippedAt),
+    deliveredAt: date(line.deliveredAt),
+    material: line.material ?? null,
+    tags: line.tags ?? [],
+  };
+}
+
+/** The shop's order with this number. */
+export function findOrder(db: LoupeDatabase, shopId: string, number: string): Promise<StoredOrder | undefined> {
+  return readOrder(db, and(eq(orders.shopId, shopId), eq(orders.number, number)));
+}
+
+/** The order with this id. */
+export function findOrderById(db: LoupeDatabase, id: string): Promise<StoredOrder | undefined> {
+  return readOrder(db, eq(orders.id, id));
+}
+
+async function readOrder(db: LoupeDatabase, where: SQL | undefined): Promise<StoredOrder | undefined> {
+  const [row] = await db
+    .select({ order: orders, customer: { id: customers.id, email: customers.email, name: customers.name } })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(where);
+  if (!row) return undefined;
+  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id));
+  // The table keeps no position: lines read back in natural order of their ids (L1, L2 … L10).
+  lines.sort((a, b) => a.lineId.localeCompare(b.lineId, 'en', { numeric: true }));
+  return {
+    id: row.order.id,
+    shopId: row.order.shopId,
+    kind: row.order.kind,
+    originCaseId: row.order.originCaseId,
+    customer: row.customer,
+    createdAt: row.order.createdAt,
+    order: toContractOrder(row.order, lines),
+  };
+}
+
+/** Rows as the contract's order; facts not on file are left out, as the contract has them optional. */
+function toContractOrder(row: OrderRow, lines: LineRow[]): Order {
+  const order: Order = {
+    number: row.number,
+    placedAt: row.placedAt.toISOString(),
+    currency: row.currency,
+    destinationCountry: row.destinationCountry,
+    lines: lines.map(toContractLine),
+  };
+  if (row.paymentMethod) order.paymentMethod = row.paymentMethod;
+  if (row.discountCodes.length > 0) order.discountCodes = row.discountCodes;
+  if (row.shippingPaidCents > 0) order.shippingPaid = row.shippingPaidCents;
+  if (row.productionStartedAt) order.productionStartedAt = iso(row.productionStartedAt);
+  if (row.shippedAt) order.shippedAt = iso(row.shippedAt);
+  if (row.deliveredAt) order.deliveredAt = iso(row.deliveredAt);
+  if (row.carrier) order.carrier = row.carrier;
+  return order;
+}
+
+function toContractLine(row: LineRow): Line {
+  const line: Line = {
+    id: row.lineId,
+    category: row.category,
+    fulfillment: row.fulfillment,
+    personalized: row.personalized,
+    finalSale: row.finalSale,
+    onSale: row.onSale,
+    unitPrice: row.unitPriceCents,
+    quantity: row.quantity,
+    previousRemakeOrReplacement: row.previousRemakeOrReplacement,
+  };
+  if (row.sku !== null) line.sku = row.sku;
+  if (row.title !== null) line.title = row.title;
+  if (row.discountCents > 0) line.discount = row.discountCents;
+  if (row.shippedAt) line.shippedAt = iso(row.shippedAt);
+  if (row.deliveredAt) line.deliveredAt = iso(row.deliveredAt);
+  if (row.material !== null) line.material = row.material;
+  if (row.tags.length > 0) line.tags = row.tags;
+  return line;
+}
