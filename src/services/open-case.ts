@@ -11,7 +11,6 @@ import { type CaseRow, findCase, insertCase, nextCaseNumber } from '../storage/r
 import { insertMessage } from '../storage/repositories/messages.ts';
 import type { StoredOrder } from '../storage/repositories/orders.ts';
 import { policyVersionInForce } from '../storage/repositories/policy-versions.ts';
-import { lockShop } from '../storage/repositories/shops.ts';
 import { assertMayAccessOrder, assertStaffOf } from './assert-access.ts';
 import { authorKindOf, authorNameOf } from './author-kind.ts';
 import { type CaseView, readCaseView } from './case-view.ts';
@@ -69,8 +68,7 @@ export async function openCase(ctx: ServiceContext, actor: Actor, input: OpenCas
     const opened = isInquiry(request)
       ? inquiryCase(policy, now)
       : requestCase(policy, order as StoredOrder, request, now);
-    if (!(await lockShop(tx, shopId))) throw new Error(`shop ${shopId} vanished`);
-    const number = await nextCaseNumber(tx, shopId);
+    const number = await nextCaseNumber(tx);
     const id = ctx.newId();
     const row: CaseRow = {
       id,

