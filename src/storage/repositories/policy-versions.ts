@@ -20,6 +20,7 @@ const summary = {
 // Versions never change once stored, so the parsed policy of each is kept and
 // reused: the engine compiles a policy object once (a WeakMap in compile-policy).
 const parsed = new Map<string, Policy>();
+const rows = new Map<string, PolicyVersionRow>();
 
 /** The row with its policy object shared between reads of the same version. */
 function shared(row: PolicyVersionRow): PolicyVersionRow {
@@ -72,20 +73,30 @@ export async function policyVersionInForce(
   shopId: string,
   at: Date,
 ): Promise<PolicyVersionRow | undefined> {
+  // Which version is a small read; its policy and source text are read only the
+  // first time, since versions never change (a policy is tens of kilobytes of JSON).
+  const head = { id: policyVersions.id, effectiveFrom: policyVersions.effectiveFrom };
   const [inForce] = await db
-    .select()
+    .select(head)
     .from(policyVersions)
     .where(and(eq(policyVersions.shopId, shopId), lte(policyVersions.effectiveFrom, at)))
     .orderBy(desc(policyVersions.effectiveFrom))
     .limit(1);
-  if (inForce) return shared(inForce);
-  const [earliest] = await db
-    .select()
-    .from(policyVersions)
-    .where(eq(policyVersions.shopId, shopId))
-    .orderBy(asc(policyVersions.effectiveFrom))
-    .limit(1);
-  return earliest && shared(earliest);
+  const [chosen] = inForce
+    ? [inForce]
+    : await db
+        .select(head)
+        .from(policyVersions)
+        .where(eq(policyVersions.shopId, shopId))
+        .orderBy(asc(policyVersions.effectiveFrom))
+        .limit(1);
+  if (!chosen) return undefined;
+  const known = rows.get(chosen.id);
+  if (known) return known;
+  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.id, chosen.id));
+  if (!row) return undefined;
+  rows.set(row.id, row);
+  return shared(row);
 }
 
 /** A shop's versions, the latest to take effect first. */
