@@ -44,83 +44,49 @@ const aulsoPolicy = () => {
 };
 const AULSO = 'Aulso mix';
 
+/** An Aulso target: one answer per case of the mix, synchronous or awaited; `dispose` frees a native engine. */
+function aulsoTarget(
+  id: string,
+  name: string,
+  build: () => { answer: (c: Case) => { lines: unknown[] } | Promise<{ lines: unknown[] }>; dispose?: () => void },
+): Target {
+  return {
+    id,
+    group: AULSO,
+    name,
+    cases: aulsoMix().length,
+    async prepare() {
+      const { answer, dispose } = build();
+      const list = aulsoCases();
+      const sync = !(answer(list[0] as Case) instanceof Promise);
+      const pass = sync
+        ? () => {
+            for (const c of list) sink += (answer(c) as { lines: unknown[] }).lines.length;
+          }
+        : async () => {
+            for (const c of list) sink += (await answer(c)).lines.length;
+          };
+      return dispose ? { pass, dispose } : { pass };
+    },
+  };
+}
+
 /** The Aulso rules four ways, plus Loupe's whole decision; the first four are what the ratios compare. */
 export const aulsoTargets: Target[] = [
-  {
-    id: 'aulso:loupe',
-    group: AULSO,
-    name: "Loupe's engine",
-    cases: aulsoMix().length,
-    async prepare() {
-      const policy = aulsoPolicy();
-      const list = aulsoCases();
-      return {
-        pass: () => {
-          for (const c of list) sink += loupeRulesAnswer(policy, c).lines.length;
-        },
-      };
-    },
-  },
-  {
-    id: 'aulso:json-rules-engine',
-    group: AULSO,
-    name: 'json-rules-engine',
-    cases: aulsoMix().length,
-    async prepare() {
-      const jre = createJsonRulesEngineAulso();
-      const list = aulsoCases();
-      return {
-        pass: async () => {
-          for (const c of list) sink += (await jre(c)).lines.length;
-        },
-      };
-    },
-  },
-  {
-    id: 'aulso:zen',
-    group: AULSO,
-    name: 'GoRules ZEN',
-    cases: aulsoMix().length,
-    async prepare() {
-      const zen = createZenAulso();
-      const list = aulsoCases();
-      return {
-        pass: async () => {
-          for (const c of list) sink += (await zen.decide(c)).lines.length;
-        },
-        dispose: () => zen.dispose(),
-      };
-    },
-  },
-  {
-    id: 'aulso:hand-written',
-    group: AULSO,
-    name: 'hand-written TypeScript',
-    cases: aulsoMix().length,
-    async prepare() {
-      const list = aulsoCases();
-      return {
-        pass: () => {
-          for (const c of list) sink += decideAulsoByHand(c).lines.length;
-        },
-      };
-    },
-  },
-  {
-    id: 'aulso:loupe-whole',
-    group: AULSO,
-    name: "Loupe's engine, whole decision",
-    cases: aulsoMix().length,
-    async prepare() {
-      const policy = aulsoPolicy();
-      const list = aulsoCases();
-      return {
-        pass: () => {
-          for (const c of list) sink += decide(policy, c).lines.length;
-        },
-      };
-    },
-  },
+  aulsoTarget('aulso:loupe', "Loupe's engine", () => {
+    const policy = aulsoPolicy();
+    return { answer: (c) => loupeRulesAnswer(policy, c) };
+  }),
+  aulsoTarget('aulso:json-rules-engine', 'json-rules-engine', () => ({ answer: createJsonRulesEngineAulso() })),
+  aulsoTarget('aulso:zen', 'GoRules ZEN', () => {
+    const zen = createZenAulso();
+    return { answer: (c) => zen.decide(c), dispose: () => zen.dispose() };
+  }),
+  aulsoTarget('aulso:hand-written', 'hand-written TypeScript', () => ({ answer: decideAulsoByHand })),
+  aulsoTarget('aulso:loupe-whole', "Loupe's engine, whole decision", () => {
+    const policy = aulsoPolicy();
+    return { answer: (c) => decide(policy, c) };
+  }),
 ];
 
 /** Every target in the order a run measures them. */
