@@ -107,6 +107,31 @@ demo
     run(async () => (await import('./commands/demo-seed.ts')).demoSeedCommand(opts))(),
   );
 
+const importData = program.command('import').description("bring a shop's data in from its platform");
+
+importData
+  .command('orders')
+  .description(
+    'import Shopify orders (order JSON, JSON Lines or the export CSV) into --shop ID, new or updated by number; exit 1: some failed, 2: unreadable file or unknown shop',
+  )
+  .usage('<file> --shop <id>')
+  .argument('<file>', 'the file, or - for stdin')
+  .option('--shop <id>', 'the shop the orders belong to (required)')
+  .option(
+    '--format <format>',
+    'json (one order, an array, {"orders": [...]} or JSON Lines), jsonl or csv (default: by extension)',
+  )
+  .option('--url <url>', 'a PostgreSQL connection URL (default: $DATABASE_URL)')
+  .option('--data-dir <dir>', 'a PGlite data folder (default: $LOUPE_DATA_DIR or ./data)')
+  .addHelpText(
+    'after',
+    '\nExit status: 0 when every order was imported; 1 when some failed (listed with their lines, the others imported);\n2 when the file cannot be read or the shop is unknown.',
+  )
+  // Loaded on use, like serve: the database drivers are not needed by other commands.
+  .action((file: string, opts: { shop?: string; format?: string; url?: string; dataDir?: string }) =>
+    run(async () => (await import('./commands/import-orders.ts')).importOrdersCommand(file, opts))(),
+  );
+
 program.addHelpText('after', () => listCommands(program));
 
 await program.parseAsync(process.argv);

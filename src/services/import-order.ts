@@ -1,6 +1,6 @@
 import type { Order } from '../domain/contract/case.schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { transaction } from '../storage/database.ts';
+import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { appendAudit } from '../storage/repositories/audit-log.ts';
 import { upsertCustomer } from '../storage/repositories/customers.ts';
 import { saveOrder } from '../storage/repositories/orders.ts';
@@ -24,38 +24,53 @@ export async function importOrder(
   input: ImportOrderInput,
 ): Promise<{ created: boolean; order: OrderView }> {
   assertStaffOf(actor, input.shopId);
-  assertLineIdsUnique(input.order);
-  const now = ctx.now();
   return transaction(ctx.db, async (tx) => {
     await findShopOrThrow(tx, input.shopId);
-    const customer = await upsertCustomer(tx, {
-      id: ctx.newId(),
-      shopId: input.shopId,
-      email: input.customer.email,
-      name: input.customer.name,
-      createdAt: now,
-    });
-    const saved = await saveOrder(tx, {
-      id: ctx.newId(),
-      shopId: input.shopId,
-      customerId: customer.id,
-      order: input.order,
-      createdAt: now,
-    });
-    const version = await policyVersionInForce(tx, input.shopId, new Date(input.order.placedAt));
-    await appendAudit(tx, [
-      {
-        shopId: input.shopId,
-        caseId: null,
-        actor: describeActor(actor),
-        action: saved.created ? 'import_order' : 'reimport_order',
-        policyVersionId: version?.id ?? null,
-        detail: { orderId: saved.id, orderNumber: input.order.number },
-        at: now,
-      },
-    ]);
+    const saved = await storeImportedOrder(tx, ctx, actor, input);
     return { created: saved.created, order: await readOrderView(tx, input.shopId, input.order.number, actor) };
   });
+}
+
+/**
+ * The writes of `importOrder` (customer, order and lines, audit) inside the
+ * caller's transaction, for importers that bring many orders in at once and
+ * do not need each order's view. The caller has checked access and the shop.
+ */
+export async function storeImportedOrder(
+  tx: LoupeDatabase,
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ImportOrderInput,
+): Promise<{ id: string; created: boolean }> {
+  assertLineIdsUnique(input.order);
+  const now = ctx.now();
+  const customer = await upsertCustomer(tx, {
+    id: ctx.newId(),
+    shopId: input.shopId,
+    email: input.customer.email,
+    name: input.customer.name,
+    createdAt: now,
+  });
+  const saved = await saveOrder(tx, {
+    id: ctx.newId(),
+    shopId: input.shopId,
+    customerId: customer.id,
+    order: input.order,
+    createdAt: now,
+  });
+  const version = await policyVersionInForce(tx, input.shopId, new Date(input.order.placedAt));
+  await appendAudit(tx, [
+    {
+      shopId: input.shopId,
+      caseId: null,
+      actor: describeActor(actor),
+      action: saved.created ? 'import_order' : 'reimport_order',
+      policyVersionId: version?.id ?? null,
+      detail: { orderId: saved.id, orderNumber: input.order.number },
+      at: now,
+    },
+  ]);
+  return saved;
 }
 
 /** Requests name lines by id, so an order cannot have two lines of one id. */
