@@ -84,9 +84,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.register(indexPageRoute, { policies });
   app.register(healthRoute);
   app.register(listShopsRoute, { policies });
-  app.register(getShopPolicyRoute, { policies });
-  app.register(decideRoute, { policies });
   const deps = deskDepsOf(options);
+  app.register(getShopPolicyRoute, { policies, deps });
+  app.register(decideRoute, { policies });
   registerDeskRoutes(app, deps);
   registerMoneyRoutes(app, options.money ?? deps);
   return app;

@@ -10,6 +10,7 @@ import {
 import { authorKindOf, authorNameOf } from './author-kind.ts';
 import { type MessageView, toMessageView } from './case-view.ts';
 import { findCaseFor } from './find-case-for.ts';
+import { mailCareMessage } from './mail/mail-care-message.ts';
 import { type Actor, describeActor, type ServiceContext } from './service-context.ts';
 
 /** The most files one message may carry. */
@@ -93,6 +94,11 @@ export async function postMessage(ctx: ServiceContext, actor: Actor, input: Post
         at: now,
       },
     ]);
+    if (actor.role === 'agent' || actor.role === 'owner') {
+      // A message from the shop's staff goes to the customer by mail too.
+      const attachments = files.map((f) => f.filename);
+      await mailCareMessage(tx, ctx, { caseId: row.id, id, body: input.body, attachments });
+    }
     const posted = (await listMessages(tx, row.id)).find((m) => m.id === id);
     if (!posted) throw new Error('the message just stored is missing');
     return toMessageView(posted);

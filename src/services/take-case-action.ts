@@ -18,6 +18,7 @@ import { newAuthorizationNumber } from './authorization-number.ts';
 import { type CaseActionContext, carryOut } from './carry-out-case-action.ts';
 import { type CaseView, readCaseView } from './case-view.ts';
 import { findCaseFor } from './find-case-for.ts';
+import { mailsOnCaseAction } from './mail/mails-on-case-action.ts';
 import { returnInstructions } from './return-instructions.ts';
 import { type Actor, describeActor, type ServiceContext } from './service-context.ts';
 
@@ -93,10 +94,14 @@ export async function takeCaseAction(ctx: ServiceContext, actor: Actor, a: TakeC
         at: now,
       },
     ]);
+    const posted: { id: string; body: string }[] = [];
     for (const message of plan.messages) {
       const author = message.from ?? actor;
+      const id = ctx.newId();
+      // The instructions an authorization posts go out as their own mail (mailsOnCaseAction).
+      if (a.action !== 'authorize') posted.push({ id, body: message.body });
       await insertMessage(tx, {
-        id: ctx.newId(),
+        id,
         caseId: row.id,
         authorKind: authorKindOf(author),
         author: authorNameOf(author),
@@ -106,6 +111,17 @@ export async function takeCaseAction(ctx: ServiceContext, actor: Actor, a: TakeC
     }
     const updated = await findCase(tx, row.id);
     if (!updated) throw new Error('the case just updated is missing');
+    const followUp = plan.detail.followUpOrder as { number: string } | undefined;
+    await mailsOnCaseAction(tx, ctx, {
+      action: a.action,
+      before: row,
+      after: updated,
+      order,
+      policy: version?.policy,
+      input,
+      followUpOrderNumber: followUp?.number,
+      staffMessages: posted,
+    });
     return readCaseView(tx, updated, actor, now);
   });
 }

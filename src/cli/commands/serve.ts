@@ -9,6 +9,7 @@ import { liveContext } from '../../services/service-context.ts';
 import { syncBundledPolicies } from '../../services/sync-bundled-policies.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
+import { startMail } from './serve-mail.ts';
 
 /** Options of `loupe serve`; unset ones come from PORT and HOST, then 3000 and 0.0.0.0. */
 export type ServeOptions = { port?: string; host?: string };
@@ -52,6 +53,7 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
   const devToken = process.env.LOUPE_DEV_TOKEN || randomBytes(24).toString('base64url');
   const app = buildServer({ policies, logger, context: ctx, devToken });
   await app.listen({ port, host });
+  const mail = await startMail(ctx, logger);
 
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const address = app.server.address();
@@ -63,6 +65,7 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
       `Database: ${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} at ${database.location}`,
       added.length ? `Policy versions added: ${added.join(', ')}` : 'Policy versions: up to date',
       `Staff token (development, owner of every shop): ${devToken}`,
+      mail.line,
       ...(demo ? [`Demo: ${describeDemo(demo)}`] : []),
       '',
     ].join('\n'),
@@ -84,6 +87,7 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
     logger.info({ signal }, 'shutting down');
     app
       .close()
+      .then(() => mail.stop())
       .then(() => database.close())
       .then(
         () => process.exit(0),

@@ -2,10 +2,11 @@ import { DomainError } from '../../domain/errors.ts';
 import { transaction } from '../../storage/database.ts';
 import { insertMoneyAudit } from '../../storage/repositories/money-audit.ts';
 import { findMoneyCase } from '../../storage/repositories/money-cases.ts';
-import { insertLedgerEntry, type LedgerEntry } from '../../storage/repositories/money-ledger.ts';
+import type { LedgerEntry } from '../../storage/repositories/money-ledger.ts';
 import { assertStaffOf } from '../assert-access.ts';
 import { type Actor, describeActor, type ServiceContext } from '../service-context.ts';
 import { assertAmountInCents } from './assert-amount-in-cents.ts';
+import { bookLedgerEntry } from './book-ledger-entry.ts';
 import { caseNotFound } from './case-not-found.ts';
 
 /** Money the customer owes on a case, with what it is for ("repair materials", "reshipping"). */
@@ -43,7 +44,7 @@ export async function bookCaseCharge(
         { code: 'no_order', path: ['caseId'], message: 'the case has no order' },
       ]);
     const at = ctx.now();
-    const entry = await insertLedgerEntry(tx, {
+    const entry = await bookLedgerEntry(tx, {
       id: ctx.newId(),
       shopId: found.shopId,
       caseId: found.caseId,

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/database.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { auditLog, caseMoney, ledgerEntries } from '../../storage/schema/index.ts';
-import { hashRequest } from './hash-request.ts';
+import { hashRequest } from '../hash-request.ts';
+import { withIdempotency } from '../with-idempotency.ts';
 import { issueRefund } from './issue-refund.ts';
 import { agentOf, fixtureContext, moneyCase } from './test-fixtures.ts';
-import { withIdempotency } from './with-idempotency.ts';
 
 const { db, kind } = await testDatabase();
 const ctx = fixtureContext(db);

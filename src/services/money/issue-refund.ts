@@ -1,11 +1,13 @@
 import { insertMoneyAudit } from '../../storage/repositories/money-audit.ts';
 import { findMoneyCase } from '../../storage/repositories/money-cases.ts';
-import { insertLedgerEntry, type LedgerEntry } from '../../storage/repositories/money-ledger.ts';
+import type { LedgerEntry } from '../../storage/repositories/money-ledger.ts';
 import type { LedgerKind } from '../../storage/schema/ledger-entries.ts';
 import { assertStaffOf } from '../assert-access.ts';
+import { mailRefundIssued } from '../mail/mail-refund-issued.ts';
 import { type Actor, describeActor, type ServiceContext } from '../service-context.ts';
 import { assertAmountInCents } from './assert-amount-in-cents.ts';
 import { assertRemedyOffered } from './assert-remedy-offered.ts';
+import { bookLedgerEntry } from './book-ledger-entry.ts';
 import { caseNotFound } from './case-not-found.ts';
 import { type CaseMoneyView, viewCaseMoney } from './money-views.ts';
 import { addWithinRefundCap, withinRefundCap } from './refund-cap.ts';
@@ -46,7 +48,7 @@ export async function issueRefund(ctx: ServiceContext, actor: Actor, input: Issu
     const kind: LedgerKind =
       before === 0 && money.refundedCents === money.refundableCents ? 'refund' : 'partial_refund';
     const at = ctx.now();
-    const entry = await insertLedgerEntry(tx, {
+    const entry = await bookLedgerEntry(tx, {
       id: ctx.newId(),
       shopId: found.shopId,
       caseId: found.caseId,
@@ -67,6 +69,7 @@ export async function issueRefund(ctx: ServiceContext, actor: Actor, input: Issu
       detail: { ledgerEntryId: entry.id, kind, amountCents: input.amountCents, currency: money.currency },
       at,
     });
+    await mailRefundIssued(tx, ctx, { entry, money });
     return { entry, caseMoney: viewCaseMoney(money) };
   });
 }

@@ -2,11 +2,13 @@ import type { LoupeTransaction } from '../../storage/database.ts';
 import { insertMoneyAudit } from '../../storage/repositories/money-audit.ts';
 import { findMoneyCase } from '../../storage/repositories/money-cases.ts';
 import { type GiftCard, insertGiftCardIfCodeFree } from '../../storage/repositories/money-gift-cards.ts';
-import { insertLedgerEntry, type LedgerEntry } from '../../storage/repositories/money-ledger.ts';
+import type { LedgerEntry } from '../../storage/repositories/money-ledger.ts';
 import { assertStaffOf } from '../assert-access.ts';
+import { mailStoreCreditIssued } from '../mail/mail-store-credit-issued.ts';
 import { type Actor, describeActor, type ServiceContext } from '../service-context.ts';
 import { assertAmountInCents } from './assert-amount-in-cents.ts';
 import { assertRemedyOffered } from './assert-remedy-offered.ts';
+import { bookLedgerEntry } from './book-ledger-entry.ts';
 import { caseNotFound } from './case-not-found.ts';
 import { maskGiftCardCode, newGiftCardCode } from './gift-card-code.ts';
 import { type CaseMoneyView, type GiftCardView, viewCaseMoney, viewGiftCard } from './money-views.ts';
@@ -55,7 +57,7 @@ export async function issueStoreCredit(
       balanceCents: input.amountCents,
       createdAt: at,
     });
-    const entry = await insertLedgerEntry(tx, {
+    const entry = await bookLedgerEntry(tx, {
       id: ctx.newId(),
       shopId: found.shopId,
       caseId: found.caseId,
@@ -81,6 +83,7 @@ export async function issueStoreCredit(
       },
       at,
     });
+    await mailStoreCreditIssued(tx, ctx, { entry, card });
     return { giftCard: viewGiftCard(card), entry, caseMoney: viewCaseMoney(money) };
   });
 }

@@ -2,11 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/database.ts';
 import { giftCards, ledgerEntries } from '../../storage/schema/index.ts';
+import { withIdempotency } from '../with-idempotency.ts';
 import { getGiftCard } from './get-gift-card.ts';
 import { issueStoreCredit } from './issue-store-credit.ts';
 import { spendGiftCard } from './spend-gift-card.ts';
 import { agentOf, fixtureContext, moneyCase } from './test-fixtures.ts';
-import { withIdempotency } from './with-idempotency.ts';
 
 const { db, kind } = await testDatabase();
 const ctx = fixtureContext(db);

@@ -7,10 +7,11 @@ import {
   GIFT_CARD_BALANCE_CONSTRAINT,
   subtractFromBalance,
 } from '../../storage/repositories/money-gift-cards.ts';
-import { insertLedgerEntry, type LedgerEntry } from '../../storage/repositories/money-ledger.ts';
+import type { LedgerEntry } from '../../storage/repositories/money-ledger.ts';
 import { assertStaffOf } from '../assert-access.ts';
 import { type Actor, describeActor, type ServiceContext } from '../service-context.ts';
 import { assertAmountInCents } from './assert-amount-in-cents.ts';
+import { bookLedgerEntry } from './book-ledger-entry.ts';
 import { maskGiftCardCode } from './gift-card-code.ts';
 import { giftCardNotFound, readGiftCardCodeOrThrow } from './gift-card-not-found.ts';
 import { type GiftCardView, viewGiftCard } from './money-views.ts';
@@ -49,7 +50,7 @@ export async function spendGiftCard(
       const spent = await subtractFromBalance(tx, code, input.amountCents);
       if (!spent) throw giftCardNotFound();
       const at = ctx.now();
-      const entry = await insertLedgerEntry(tx, {
+      const entry = await bookLedgerEntry(tx, {
         id: ctx.newId(),
         shopId: card.shopId,
         caseId: card.caseId,

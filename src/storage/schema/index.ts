@@ -7,6 +7,7 @@ export { customers } from './customers.ts';
 export { giftCards } from './gift-cards.ts';
 export { idempotencyKeys } from './idempotency-keys.ts';
 export { ledgerEntries } from './ledger-entries.ts';
+export { mailInbound, mailOutbox, mailThreads } from './mail.ts';
 export { messages } from './messages.ts';
 export { orderLines } from './order-lines.ts';
 export { orders } from './orders.ts';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { STAFF_ONLY } from '../../auth.ts';
 import { errorResponses } from '../../http-errors.ts';
+import { idempotencyHeaders, replayedResponseHeaders } from '../../idempotency-key.schema.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
-import { AmountCentsSchema, CaseParamsSchema, idempotencyHeaders, LedgerEntrySchema } from './money.schema.ts';
+import { AmountCentsSchema, CaseParamsSchema, LedgerEntrySchema } from './money.schema.ts';
 
 /** Money the customer owes on a case. */
 export const ChargeCaseBodySchema = z.strictObject({
@@ -30,7 +31,11 @@ export const chargeCaseSchema = {
   headers: idempotencyHeaders,
   body: toOpenApiSchema(ChargeCaseBodySchema, 'input'),
   response: {
-    201: { ...toOpenApiSchema(CaseChargeBookedSchema), description: 'The entry booked (or the first answer)' },
+    201: {
+      ...toOpenApiSchema(CaseChargeBookedSchema),
+      ...replayedResponseHeaders,
+      description: 'The entry booked (or the first answer)',
+    },
     ...errorResponses(400, 401, 403, 404, 409),
   },
 };

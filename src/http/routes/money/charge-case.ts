@@ -4,9 +4,9 @@ import { recordRestockingFee } from '../../../services/money/record-restocking-f
 import { resolveMoneyShop } from '../../../services/money/resolve-money-shop.ts';
 import { type DeskRouteOptions, deskDeps } from '../../auth.ts';
 import { parseInput } from '../../parse-input.ts';
+import { readIdempotencyKey, sendIdempotent } from '../../send-idempotent.ts';
 import { ChargeCaseBodySchema, chargeCaseSchema } from './charge-case.schema.ts';
 import { CaseParamsSchema } from './money.schema.ts';
-import { readIdempotencyKey, sendIdempotent } from './send-idempotent.ts';
 
 const ROUTE = 'POST /api/v1/cases/:id/charges';
 
@@ -26,7 +26,7 @@ export const chargeCaseRoute: FastifyPluginAsync<DeskRouteOptions> = async (app,
       key,
       shopId,
       input: { ...input, kind },
-      work: (inTx) => book(inTx, actor, { ...input, idempotencyKey: key }),
+      work: async (inTx) => ({ status: 201, body: await book(inTx, actor, { ...input, idempotencyKey: key }) }),
     });
   });
 };

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { STAFF_ONLY } from '../../auth.ts';
 import { errorResponses } from '../../http-errors.ts';
+import { idempotencyHeaders, replayedResponseHeaders } from '../../idempotency-key.schema.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
-import {
-  AmountCentsSchema,
-  CaseMoneySchema,
-  CaseParamsSchema,
-  idempotencyHeaders,
-  LedgerEntrySchema,
-} from './money.schema.ts';
+import { AmountCentsSchema, CaseMoneySchema, CaseParamsSchema, LedgerEntrySchema } from './money.schema.ts';
 
 /** A refund to the original payment method. */
 export const IssueRefundBodySchema = z.strictObject({
@@ -32,6 +27,7 @@ export const issueRefundSchema = {
   response: {
     201: {
       ...toOpenApiSchema(RefundIssuedSchema),
+      ...replayedResponseHeaders,
       description: 'The refund booked (or, on a retry, the first answer)',
     },
     ...errorResponses(400, 401, 403, 404, 409),

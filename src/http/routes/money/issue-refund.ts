@@ -3,9 +3,9 @@ import { issueRefund } from '../../../services/money/issue-refund.ts';
 import { resolveMoneyShop } from '../../../services/money/resolve-money-shop.ts';
 import { type DeskRouteOptions, deskDeps } from '../../auth.ts';
 import { parseInput } from '../../parse-input.ts';
+import { readIdempotencyKey, sendIdempotent } from '../../send-idempotent.ts';
 import { IssueRefundBodySchema, issueRefundSchema } from './issue-refund.schema.ts';
 import { CaseParamsSchema } from './money.schema.ts';
-import { readIdempotencyKey, sendIdempotent } from './send-idempotent.ts';
 
 const ROUTE = 'POST /api/v1/cases/:id/refunds';
 
@@ -24,7 +24,7 @@ export const issueRefundRoute: FastifyPluginAsync<DeskRouteOptions> = async (app
       key,
       shopId,
       input,
-      work: (inTx) => issueRefund(inTx, actor, { ...input, idempotencyKey: key }),
+      work: async (inTx) => ({ status: 201, body: await issueRefund(inTx, actor, { ...input, idempotencyKey: key }) }),
     });
   });
 };

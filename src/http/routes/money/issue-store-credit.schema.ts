@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { STAFF_ONLY } from '../../auth.ts';
 import { errorResponses } from '../../http-errors.ts';
+import { idempotencyHeaders, replayedResponseHeaders } from '../../idempotency-key.schema.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
 import {
   AmountCentsSchema,
   CaseMoneySchema,
   CaseParamsSchema,
   GiftCardSchema,
-  idempotencyHeaders,
   LedgerEntrySchema,
 } from './money.schema.ts';
 
@@ -32,7 +32,11 @@ export const issueStoreCreditSchema = {
   headers: idempotencyHeaders,
   body: toOpenApiSchema(IssueStoreCreditBodySchema, 'input'),
   response: {
-    201: { ...toOpenApiSchema(StoreCreditIssuedSchema), description: 'The gift card issued (or the first answer)' },
+    201: {
+      ...toOpenApiSchema(StoreCreditIssuedSchema),
+      ...replayedResponseHeaders,
+      description: 'The gift card issued (or the first answer)',
+    },
     ...errorResponses(400, 401, 403, 404, 409),
   },
 };

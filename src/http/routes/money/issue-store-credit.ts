@@ -3,9 +3,9 @@ import { issueStoreCredit } from '../../../services/money/issue-store-credit.ts'
 import { resolveMoneyShop } from '../../../services/money/resolve-money-shop.ts';
 import { type DeskRouteOptions, deskDeps } from '../../auth.ts';
 import { parseInput } from '../../parse-input.ts';
+import { readIdempotencyKey, sendIdempotent } from '../../send-idempotent.ts';
 import { IssueStoreCreditBodySchema, issueStoreCreditSchema } from './issue-store-credit.schema.ts';
 import { CaseParamsSchema } from './money.schema.ts';
-import { readIdempotencyKey, sendIdempotent } from './send-idempotent.ts';
 
 const ROUTE = 'POST /api/v1/cases/:id/store-credit';
 
@@ -24,7 +24,10 @@ export const issueStoreCreditRoute: FastifyPluginAsync<DeskRouteOptions> = async
       key,
       shopId,
       input,
-      work: (inTx) => issueStoreCredit(inTx, actor, { ...input, idempotencyKey: key }),
+      work: async (inTx) => ({
+        status: 201,
+        body: await issueStoreCredit(inTx, actor, { ...input, idempotencyKey: key }),
+      }),
     });
   });
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LEDGER_KINDS } from '../../../storage/schema/ledger-entries.ts';
-import { toOpenApiSchema } from '../../openapi-schema.ts';
 
 /** The largest amount the database holds: 21 474 836.47 in a currency's cents. */
 const MAX_CENTS = 2_147_483_647;
@@ -19,17 +18,6 @@ export const CaseParamsSchema = z.object({ id: z.string().min(1).describe('the c
 /** `:code` of the gift-card routes. */
 export const GiftCardParamsSchema = z.object({
   code: z.string().describe('the gift-card code, XXXX-XXXX-XXXX-XXXX; case, spaces and hyphens do not matter'),
-});
-
-/** The header every creating POST of the money API takes. */
-export const IdempotencyHeadersSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .describe(
-      'required: a unique string per intended operation (a UUID). A retry with the same key and body answers the first response (status and body, with `Idempotent-Replayed: true`); the same key with another body is 409 IDEMPOTENCY_MISMATCH',
-    ),
 });
 
 /** One row of the money ledger; the kind gives the direction, the amount is always positive. */
@@ -66,6 +54,3 @@ export const GiftCardSchema = z.object({
   balanceCents: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
 });
-
-/** OpenAPI for the Idempotency-Key header. */
-export const idempotencyHeaders = toOpenApiSchema(IdempotencyHeadersSchema, 'input');

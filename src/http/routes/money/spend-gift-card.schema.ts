@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { STAFF_ONLY } from '../../auth.ts';
 import { errorResponses } from '../../http-errors.ts';
+import { idempotencyHeaders, replayedResponseHeaders } from '../../idempotency-key.schema.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
-import {
-  AmountCentsSchema,
-  GiftCardParamsSchema,
-  GiftCardSchema,
-  idempotencyHeaders,
-  LedgerEntrySchema,
-} from './money.schema.ts';
+import { AmountCentsSchema, GiftCardParamsSchema, GiftCardSchema, LedgerEntrySchema } from './money.schema.ts';
 
 /** A purchase paid (partly) with the card. */
 export const SpendGiftCardBodySchema = z.strictObject({
@@ -30,7 +25,11 @@ export const spendGiftCardSchema = {
   headers: idempotencyHeaders,
   body: toOpenApiSchema(SpendGiftCardBodySchema, 'input'),
   response: {
-    201: { ...toOpenApiSchema(GiftCardSpentSchema), description: 'The card after the spend (or the first answer)' },
+    201: {
+      ...toOpenApiSchema(GiftCardSpentSchema),
+      ...replayedResponseHeaders,
+      description: 'The card after the spend (or the first answer)',
+    },
     ...errorResponses(400, 401, 403, 404, 409),
   },
 };

@@ -4,8 +4,8 @@ import { resolveMoneyShop } from '../../../services/money/resolve-money-shop.ts'
 import { spendGiftCard } from '../../../services/money/spend-gift-card.ts';
 import { type DeskRouteOptions, deskDeps } from '../../auth.ts';
 import { parseInput } from '../../parse-input.ts';
+import { readIdempotencyKey, sendIdempotent } from '../../send-idempotent.ts';
 import { GiftCardParamsSchema } from './money.schema.ts';
-import { readIdempotencyKey, sendIdempotent } from './send-idempotent.ts';
 import { SpendGiftCardBodySchema, spendGiftCardSchema } from './spend-gift-card.schema.ts';
 
 const ROUTE = 'POST /api/v1/gift-cards/:code/spend';
@@ -25,7 +25,10 @@ export const spendGiftCardRoute: FastifyPluginAsync<DeskRouteOptions> = async (a
       key,
       shopId,
       input,
-      work: (inTx) => spendGiftCard(inTx, actor, { ...input, idempotencyKey: key }),
+      work: async (inTx) => ({
+        status: 201,
+        body: await spendGiftCard(inTx, actor, { ...input, idempotencyKey: key }),
+      }),
     });
   });
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OrderSchema } from '../../../domain/contract/case.schema.ts';
 import { STAFF_ONLY } from '../../auth.ts';
 import { errorResponses } from '../../http-errors.ts';
+import { optionalIdempotencyHeaders, replayedResponseHeaders } from '../../idempotency-key.schema.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
 import { ShopParamsSchema } from '../params.schema.ts';
 import { OrderViewSchema } from './order-view.schema.ts';
@@ -17,13 +18,14 @@ export const importOrderSchema = {
   tags: ['orders'],
   summary: 'Import an order, or update one imported before',
   description:
-    'Stores an order of the shop with its lines and its customer, keyed by the order number: a known number is updated (lines replaced), a new one added (201). Roles: agent, owner.',
+    'Stores an order of the shop with its lines and its customer, keyed by the order number: a known number is updated (lines replaced), a new one added (201). With an `Idempotency-Key`, a retry within 24 hours answers the first response again instead of importing again. Roles: agent, owner.',
   params: toOpenApiSchema(ShopParamsSchema),
+  headers: optionalIdempotencyHeaders,
   body: toOpenApiSchema(ImportOrderBodySchema, 'input'),
   security: STAFF_ONLY,
   response: {
-    200: { ...toOpenApiSchema(OrderViewSchema), description: 'The order, updated' },
-    201: { ...toOpenApiSchema(OrderViewSchema), description: 'The order, added' },
-    ...errorResponses(400, 401, 403, 404),
+    200: { ...toOpenApiSchema(OrderViewSchema), ...replayedResponseHeaders, description: 'The order, updated' },
+    201: { ...toOpenApiSchema(OrderViewSchema), ...replayedResponseHeaders, description: 'The order, added' },
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 };
