@@ -2,17 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { DeskDeps } from './auth.ts';
 import { getAttachmentRoute } from './routes/cases/get-attachment.ts';
 import { getCaseRoute } from './routes/cases/get-case.ts';
+import { getReturnSlipRoute } from './routes/cases/get-return-slip.ts';
 import { listMessagesRoute } from './routes/cases/list-messages.ts';
 import { openCaseRoute } from './routes/cases/open-case.ts';
 import { postMessageRoute } from './routes/cases/post-message.ts';
 import { takeCaseActionRoute } from './routes/cases/take-case-action.ts';
 import { listInboxRoute } from './routes/inbox/list-inbox.ts';
+import { listMailboxRoute } from './routes/mailbox/list-mailbox.ts';
 import { estimateOrderDeliveryRoute } from './routes/orders/estimate-order-delivery.ts';
 import { getOrderRoute } from './routes/orders/get-order.ts';
 import { importOrderRoute } from './routes/orders/import-order.ts';
+import { importShopifyOrdersRoute } from './routes/orders/import-shopify-orders.ts';
 import { listPolicyVersionsRoute } from './routes/shops/list-policy-versions.ts';
 import { previewPolicyDraftRoute } from './routes/shops/preview-policy-draft.ts';
 import { publishPolicyVersionRoute } from './routes/shops/publish-policy-version.ts';
+import { receiveEasyPostEventRoute } from './routes/webhooks/receive-easypost-event.ts';
 
 /**
  * Registers the desk's routes (issue 3): shops' policy versions, orders,
@@ -25,6 +29,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps | undefi
     publishPolicyVersionRoute,
     previewPolicyDraftRoute,
     importOrderRoute,
+    importShopifyOrdersRoute,
     getOrderRoute,
     estimateOrderDeliveryRoute,
     openCaseRoute,
@@ -34,6 +39,9 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps | undefi
     listMessagesRoute,
     getAttachmentRoute,
     listInboxRoute,
+    listMailboxRoute,
+    receiveEasyPostEventRoute,
+    getReturnSlipRoute,
   ])
     app.register(route, { deps });
 }

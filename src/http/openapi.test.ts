@@ -43,13 +43,16 @@ describe('OpenAPI at /docs/json', () => {
       '/api/v1/cases/{id}/ledger',
       '/api/v1/cases/{id}/messages',
       '/api/v1/cases/{id}/refunds',
+      '/api/v1/cases/{id}/return-slip.pdf',
       '/api/v1/cases/{id}/store-credit',
       '/api/v1/decide',
       '/api/v1/gift-cards/{code}',
       '/api/v1/gift-cards/{code}/spend',
       '/api/v1/health',
+      '/api/v1/mailbox',
       '/api/v1/shops',
       '/api/v1/shops/{id}/cases',
+      '/api/v1/shops/{id}/imports/shopify',
       '/api/v1/shops/{id}/inbox',
       '/api/v1/shops/{id}/orders',
       '/api/v1/shops/{id}/orders/{number}',
@@ -57,6 +60,7 @@ describe('OpenAPI at /docs/json', () => {
       '/api/v1/shops/{id}/policy',
       '/api/v1/shops/{id}/policy-versions',
       '/api/v1/shops/{id}/policy-versions/preview',
+      '/api/v1/webhooks/easypost',
     ]);
   });
 

@@ -2,12 +2,12 @@ import { allowedActions, type CaseAction, type CaseState, type Role } from '../d
 import type { Request } from '../domain/contract/case.schema.ts';
 import type { Decision, Outcome, ReasonCitation } from '../domain/contract/decision.schema.ts';
 import type { LoupeDatabase } from '../storage/database.ts';
-import { listAudit } from '../storage/repositories/audit-log.ts';
+import { type AuditRecord, listAudit } from '../storage/repositories/audit-log.ts';
 import { findCaseMoney } from '../storage/repositories/case-money.ts';
 import type { CaseRow } from '../storage/repositories/cases.ts';
 import { listMessages, type MessageWithAttachments } from '../storage/repositories/messages.ts';
 import { findOrderById } from '../storage/repositories/orders.ts';
-import { findPolicyVersion } from '../storage/repositories/policy-versions.ts';
+import { storedPolicyVersion } from '../storage/repositories/policy-versions.ts';
 import type { CaseType } from '../storage/schema/cases.ts';
 import { type DueKind, dueOf } from './case-due.ts';
 import { caseReference } from './case-reference.ts';
@@ -82,6 +82,15 @@ export function toMessageView(m: MessageWithAttachments): MessageView {
   };
 }
 
+/** What a case's view shows beyond its own row: the order's number, the policy version, money, audit trail, conversation. */
+export type CaseViewParts = {
+  order: { id: string; number: string } | undefined;
+  version: { id: string; version: string } | undefined;
+  money: { currency: string; refundableCents: number; refundedCents: number } | undefined;
+  audit: readonly Pick<AuditRecord, 'at' | 'actor' | 'action' | 'fromState' | 'toState' | 'policyVersion' | 'detail'>[];
+  messages: readonly MessageWithAttachments[];
+};
+
 /**
  * Everything about a case for one viewer: the decision with its reasons, the
  * money, the audit trail, the conversation and the actions the viewer's role
@@ -90,11 +99,22 @@ export function toMessageView(m: MessageWithAttachments): MessageView {
 export async function readCaseView(db: LoupeDatabase, row: CaseRow, viewer: Actor, now: Date): Promise<CaseView> {
   const [order, version, money, audit, messages] = [
     row.orderId ? await findOrderById(db, row.orderId) : undefined,
-    row.policyVersionId ? await findPolicyVersion(db, row.policyVersionId) : undefined,
+    row.policyVersionId ? await storedPolicyVersion(db, row.policyVersionId) : undefined,
     await findCaseMoney(db, row.id),
     await listAudit(db, row.id),
     await listMessages(db, row.id),
   ];
+  return caseViewOf(
+    row,
+    { order: order && { id: order.id, number: order.order.number }, version, money, audit, messages },
+    viewer,
+    now,
+  );
+}
+
+/** A case's view from its row and parts already at hand (opening a case has them all, so reads nothing back). */
+export function caseViewOf(row: CaseRow, parts: CaseViewParts, viewer: Actor, now: Date): CaseView {
+  const { order, version, money, audit, messages } = parts;
   const state = row.state as CaseState;
   const due = dueOf(row, now);
   const status = { state, returnRequired: row.decision?.returnRequired, shipBy: iso(row.shipBy) ?? undefined };
@@ -110,7 +130,7 @@ export async function readCaseView(db: LoupeDatabase, row: CaseRow, viewer: Acto
     type: row.type,
     state,
     revision: row.revision,
-    order: order ? { id: order.id, number: order.order.number } : null,
+    order: order ? { id: order.id, number: order.number } : null,
     request: row.request,
     outcome: row.outcome,
     decision: row.decision,

@@ -11,7 +11,12 @@ export async function findOrderOrThrow(
 ): Promise<StoredOrder> {
   const order = await findOrder(db, shopId, number);
   if (order) return order;
-  throw new DomainError('NOT_FOUND', `${field}: shop "${shopId}" has no order "${number}"`, [
+  throw orderNotFound(shopId, number, field);
+}
+
+/** NOT_FOUND for an order number the shop does not have, naming the field that held it. */
+export function orderNotFound(shopId: string, number: string, field: string): DomainError {
+  return new DomainError('NOT_FOUND', `${field}: shop "${shopId}" has no order "${number}"`, [
     { code: 'not_found', path: [field], message: 'no such order' },
   ]);
 }

@@ -1,7 +1,6 @@
 import { DomainError } from '../domain/errors.ts';
-import { transaction } from '../storage/database.ts';
 import { findCase } from '../storage/repositories/cases.ts';
-import { findOrder } from '../storage/repositories/orders.ts';
+import { findOrderCustomer } from '../storage/repositories/orders.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
 /** How a customer says who they are until sign-in exists: an order number and the email it was placed with. */
@@ -25,22 +24,21 @@ export async function identifyCustomer(
   target: CustomerTarget,
   credentials: CustomerCredentials,
 ): Promise<Extract<Actor, { role: 'customer' }>> {
-  return transaction(ctx.db, async (tx) => {
-    let shopId: string;
-    let caseOrderId: string | null = null;
-    if ('caseId' in target) {
-      const c = await findCase(tx, target.caseId);
-      if (!c)
-        throw new DomainError('NOT_FOUND', `no case ${target.caseId}`, [
-          { code: 'not_found', path: ['id'], message: 'no such case' },
-        ]);
-      shopId = c.shopId;
-      caseOrderId = c.orderId;
-    } else shopId = target.shopId;
-    const order = await findOrder(tx, shopId, credentials.orderNumber);
-    const email = credentials.email.trim().toLowerCase();
-    if (!order || order.customer.email !== email) throw refused();
-    if ('caseId' in target && caseOrderId !== order.id) throw refused();
-    return { role: 'customer', shopId, orderId: order.id, email };
-  });
+  // Reads only, each a snapshot of its own: no transaction needed.
+  let shopId: string;
+  let caseOrderId: string | null = null;
+  if ('caseId' in target) {
+    const c = await findCase(ctx.db, target.caseId);
+    if (!c)
+      throw new DomainError('NOT_FOUND', `no case ${target.caseId}`, [
+        { code: 'not_found', path: ['id'], message: 'no such case' },
+      ]);
+    shopId = c.shopId;
+    caseOrderId = c.orderId;
+  } else shopId = target.shopId;
+  const order = await findOrderCustomer(ctx.db, shopId, credentials.orderNumber);
+  const email = credentials.email.trim().toLowerCase();
+  if (!order || order.email !== email) throw refused();
+  if ('caseId' in target && caseOrderId !== order.orderId) throw refused();
+  return { role: 'customer', shopId, orderId: order.orderId, email };
 }

@@ -4,18 +4,16 @@ import { compilePolicy } from '../domain/decide/compile-policy.ts';
 import { decide } from '../domain/decide/decide.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Policy } from '../domain/policy/policy.schema.ts';
-import { transaction } from '../storage/database.ts';
-import { appendAudit } from '../storage/repositories/audit-log.ts';
-import { insertCaseMoney } from '../storage/repositories/case-money.ts';
-import { type CaseRow, findCase, insertCase, nextCaseNumber } from '../storage/repositories/cases.ts';
-import { insertMessage } from '../storage/repositories/messages.ts';
-import type { StoredOrder } from '../storage/repositories/orders.ts';
-import { policyVersionInForce } from '../storage/repositories/policy-versions.ts';
+import type { LoupeDatabase } from '../storage/database.ts';
+import { type CaseRow, insertNewCase, nextCaseNumber } from '../storage/repositories/cases.ts';
+import { findOrderToDecide, type OrderToDecide, type StoredOrder } from '../storage/repositories/orders.ts';
+import { policyVersionInForce, storedPolicyVersion } from '../storage/repositories/policy-versions.ts';
 import { assertMayAccessOrder, assertStaffOf } from './assert-access.ts';
 import { authorKindOf, authorNameOf } from './author-kind.ts';
-import { type CaseView, readCaseView } from './case-view.ts';
-import { findOrderOrThrow } from './find-order-or-throw.ts';
+import { type CaseView, caseViewOf } from './case-view.ts';
+import { orderNotFound } from './find-order-or-throw.ts';
 import { findShopOrThrow } from './find-shop-or-throw.ts';
+import { renderCaseOpenedMails } from './mail/mails-on-case-opened.ts';
 import { refundableCents } from './refundable-cents.ts';
 import { type Actor, describeActor, LOUPE, type ServiceContext } from './service-context.ts';
 
@@ -36,9 +34,11 @@ const isInquiry = (r: Request | Inquiry): r is Inquiry => r.type === 'inquiry';
  * Opens a case. A request is decided at once under the policy version in
  * force when its order was placed, and stored with its decision, deadlines and
  * what it allows back in money; Loupe's `decide` moves it out of `submitted`.
- * An inquiry opens in `inquiry`, with the shop's reply deadline. The case
- * number is the shop's next, taken under a lock on the shop's row. One
- * transaction; every step audited with its actor and policy version.
+ * An inquiry opens in `inquiry`, with the shop's reply deadline. One read
+ * (the order, its lines and the version in force) and one write statement
+ * (case, money, audit, message: all or nothing); every step audited with its
+ * actor and policy version. The case number comes from a sequence, so openings never
+ * wait on each other.
  */
 export async function openCase(ctx: ServiceContext, actor: Actor, input: OpenCaseInput): Promise<CaseView> {
   const { shopId, request } = input;
@@ -54,94 +54,109 @@ export async function openCase(ctx: ServiceContext, actor: Actor, input: OpenCas
     ]);
   }
   const now = ctx.now();
-  const caseId = await transaction(ctx.db, async (tx) => {
-    await findShopOrThrow(tx, shopId);
-    const order =
-      input.orderNumber === undefined
-        ? undefined
-        : await findOrderOrThrow(tx, shopId, input.orderNumber, 'orderNumber');
-    assertMayAccessOrder(actor, { shopId, orderId: order?.id ?? null });
-    const version = await policyVersionInForce(tx, shopId, order ? new Date(order.order.placedAt) : now);
-    if (!version) throw new Error(`shop ${shopId} has no policy version`);
-    const policy = version.policy;
+  // One read and one write statement: under READ COMMITTED a BEGIN/COMMIT
+  // around them would add no guarantee (each statement reads its own snapshot)
+  // but two round trips, and the write is atomic by itself. Inside a caller's
+  // transaction (ctx.db a transaction, as under an Idempotency-Key) both are part of it.
+  const db = ctx.db;
+  const found =
+    input.orderNumber === undefined ? undefined : await findOrderToDecideOrThrow(db, shopId, input.orderNumber);
+  if (!found) await findShopOrThrow(db, shopId);
+  const order = found?.order;
+  assertMayAccessOrder(actor, { shopId, orderId: order?.id ?? null });
+  const version = found?.policyVersionId
+    ? await storedPolicyVersion(db, found.policyVersionId)
+    : await policyVersionInForce(db, shopId, now);
+  if (!version) throw new Error(`shop ${shopId} has no policy version`);
+  const policy = version.policy;
 
-    const opened = isInquiry(request)
-      ? inquiryCase(policy, now)
-      : requestCase(policy, order as StoredOrder, request, now);
-    const number = await nextCaseNumber(tx);
-    const id = ctx.newId();
-    const row: CaseRow = {
-      id,
-      shopId,
-      orderId: order?.id ?? null,
-      number,
-      type: request.type,
-      state: opened.state,
-      request: isInquiry(request) ? null : request,
-      decision: opened.decision,
-      outcome: opened.decision?.outcome ?? null,
-      policyVersionId: version.id,
-      authorizationNumber: null,
-      returnAddress: null,
-      shipBy: opened.shipBy,
-      returnTrackingNumber: null,
-      respondsBy: opened.respondsBy,
-      resolutionBy: opened.resolutionBy,
-      repairQuoteCents: null,
-      createdAt: now,
-      updatedAt: now,
-      revision: 0,
-    };
-    await insertCase(tx, row);
-    if (opened.decision) {
-      await insertCaseMoney(tx, {
-        caseId: id,
-        currency: opened.decision.money.currency,
-        refundableCents: refundableCents(opened.decision),
-      });
-    }
-    const entry = { shopId, caseId: id, policyVersionId: version.id, at: now };
-    const initial = isInquiry(request) ? 'inquiry' : 'submitted';
-    await appendAudit(tx, [
-      {
-        ...entry,
-        actor: describeActor(actor),
-        action: 'open',
-        fromState: null,
-        toState: initial,
-        detail: { type: request.type, orderNumber: input.orderNumber ?? null },
-      },
-      ...(opened.decision
-        ? [
-            {
-              ...entry,
-              actor: describeActor(LOUPE),
-              action: 'decide',
-              fromState: initial,
-              toState: opened.state,
-              detail: { outcome: opened.decision.outcome, policyVersion: version.version },
-            },
-          ]
-        : []),
-    ]);
-    if (input.message?.trim()) {
-      await insertMessage(tx, {
+  const opened = isInquiry(request)
+    ? inquiryCase(policy, now)
+    : requestCase(policy, order as StoredOrder, request, now);
+  const id = ctx.newId();
+  const row: CaseRow = {
+    number: await nextCaseNumber(db),
+    id,
+    shopId,
+    orderId: order?.id ?? null,
+    type: request.type,
+    state: opened.state,
+    request: isInquiry(request) ? null : request,
+    decision: opened.decision,
+    outcome: opened.decision?.outcome ?? null,
+    policyVersionId: version.id,
+    authorizationNumber: null,
+    returnAddress: null,
+    shipBy: opened.shipBy,
+    returnTrackingNumber: null,
+    respondsBy: opened.respondsBy,
+    resolutionBy: opened.resolutionBy,
+    repairQuoteCents: null,
+    createdAt: now,
+    updatedAt: now,
+    revision: 0,
+  };
+  const money = opened.decision
+    ? { caseId: id, currency: opened.decision.money.currency, refundableCents: refundableCents(opened.decision) }
+    : undefined;
+  const entry = { shopId, caseId: id, policyVersionId: version.id, at: now };
+  const initial = isInquiry(request) ? 'inquiry' : 'submitted';
+  const audit = [
+    {
+      ...entry,
+      actor: describeActor(actor),
+      action: 'open',
+      fromState: null,
+      toState: initial,
+      detail: { type: request.type, orderNumber: input.orderNumber ?? null },
+    },
+    ...(opened.decision
+      ? [
+          {
+            ...entry,
+            actor: describeActor(LOUPE),
+            action: 'decide',
+            fromState: initial,
+            toState: opened.state,
+            detail: { outcome: opened.decision.outcome, policyVersion: version.version },
+          },
+        ]
+      : []),
+  ];
+  const message = input.message?.trim()
+    ? {
         id: ctx.newId(),
         caseId: id,
         authorKind: authorKindOf(actor),
         author: authorNameOf(actor),
         body: input.message,
         createdAt: now,
-      });
-    }
-    return id;
-  });
-  // Read after the commit, so the shop's row is not held locked while the view is put together.
-  return transaction(ctx.db, async (tx) => {
-    const stored = await findCase(tx, caseId);
-    if (!stored) throw new Error('the case just stored is missing');
-    return readCaseView(tx, stored, actor, now);
-  });
+      }
+    : undefined;
+  // Its mails ("we have your request", the decision) are stored with it: a rollback drops them.
+  const mail = renderCaseOpenedMails(ctx, row, order, policy);
+  await insertNewCase(db, { row, money, audit, message, mail });
+  // The view from what was just stored: nothing is read back.
+  return caseViewOf(
+    row,
+    {
+      order: order && { id: order.id, number: order.order.number },
+      version,
+      money: money && { ...money, refundedCents: 0 },
+      audit: audit.map((a) => ({ ...a, policyVersion: version.version })),
+      messages: message ? [{ ...message, attachments: [] }] : [],
+    },
+    actor,
+    now,
+  );
+}
+
+/** The shop's order with this number and its policy version in force, or NOT_FOUND naming `orderNumber` (UNKNOWN_SHOP first). */
+async function findOrderToDecideOrThrow(db: LoupeDatabase, shopId: string, number: string): Promise<OrderToDecide> {
+  const found = await findOrderToDecide(db, shopId, number);
+  if (found) return found;
+  await findShopOrThrow(db, shopId);
+  throw orderNotFound(shopId, number, 'orderNumber');
 }
 
 type Opened = Pick<CaseRow, 'state' | 'decision' | 'shipBy' | 'respondsBy' | 'resolutionBy'>;

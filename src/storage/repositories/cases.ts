@@ -1,7 +1,14 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { LoupeDatabase } from '../database.ts';
 import type { CaseType } from '../schema/cases.ts';
-import { cases, orders } from '../schema/index.ts';
+import { auditLog, caseMoney, cases, mailOutbox, mailThreads, messages, orders } from '../schema/index.ts';
+import { insertRows, insertValues, Statement } from '../statements.ts';
+import type { AuditEntry } from './audit-log.ts';
+import type { CaseMoneyRow } from './case-money.ts';
+import type { MailToEnqueue } from './mail-outbox.ts';
+import type { MailThread } from './mail-threads.ts';
+import type { MessageRow } from './messages.ts';
 
 /** A case as stored. */
 export type CaseRow = typeof cases.$inferSelect;
@@ -15,6 +22,80 @@ export async function insertCase(db: LoupeDatabase, row: CaseRow): Promise<void>
   await db.insert(cases).values(row);
 }
 
+/** What opening a case stores: the case (numbered here), what its decision allows back, its audit entries, its first message. */
+export type NewCase = {
+  row: CaseRow;
+  money: Pick<CaseMoneyRow, 'caseId' | 'currency' | 'refundableCents'> | undefined;
+  audit: AuditEntry[];
+  message: MessageRow | undefined;
+  /** The mails it sends and the thread they start (see services/mail), stored with it: a transactional outbox. */
+  mail?: { thread: MailThread; mails: MailToEnqueue[] } | undefined;
+};
+
+/**
+ * Stores a new case (numbered by `nextCaseNumber`) with its money, audit
+ * entries, first message and mails as one statement (data-modifying CTEs):
+ * one round trip however many rows, all of them or none, and no query built
+ * per case (a prepared statement for each shape).
+ */
+export async function insertNewCase(db: LoupeDatabase, c: NewCase): Promise<void> {
+  const shape = {
+    money: c.money !== undefined,
+    audits: c.audit.length,
+    message: c.message !== undefined,
+    mails: c.mail?.mails.length ?? 0,
+  };
+  await newCaseStatement(shape).rows(db, {
+    ...insertValues(cases, 'c', [c.row]),
+    ...(c.money ? insertValues(caseMoney, 'm', [c.money]) : {}),
+    ...insertValues(auditLog, 'a', c.audit),
+    ...(c.message ? insertValues(messages, 't', [c.message]) : {}),
+    ...(c.mail ? insertValues(mailThreads, 'h', [c.mail.thread]) : {}),
+    ...(c.mail
+      ? insertValues(
+          mailOutbox,
+          'o',
+          c.mail.mails.map((m) => ({ ...m, nextAttemptAt: m.createdAt })),
+        )
+      : {}),
+  });
+}
+
+type NewCaseShape = { money: boolean; audits: number; message: boolean; mails: number };
+const newCaseStatements = new Map<string, Statement<{ id: string }>>();
+
+function newCaseStatement(shape: NewCaseShape): Statement<{ id: string }> {
+  const name = `loupe_new_case_${shape.money ? 'm' : ''}a${shape.audits}${shape.message ? 't' : ''}o${shape.mails}`;
+  let statement = newCaseStatements.get(name);
+  if (!statement) {
+    statement = new Statement(name, () => {
+      const parts = [sql`c as (${insertRows(cases, 'c', 1)} returning ${sql.identifier(cases.id.name)})`];
+      if (shape.money) parts.push(sql`m as (${insertRows(caseMoney, 'm', 1, { refundedCents: sql`default` })})`);
+      if (shape.audits > 0) parts.push(sql`a as (${insertRows(auditLog, 'a', shape.audits, { id: sql`default` })})`);
+      if (shape.message) parts.push(sql`t as (${insertRows(messages, 't', 1)})`);
+      if (shape.mails > 0) {
+        parts.push(sql`h as (${insertRows(mailThreads, 'h', 1)})`);
+        // What the outbox sets itself: its order, and the state of a mail not yet sent.
+        const unsent = sql`default`;
+        parts.push(
+          sql`o as (${insertRows(mailOutbox, 'o', shape.mails, {
+            seq: unsent,
+            status: unsent,
+            attempts: unsent,
+            lastError: unsent,
+            sentAt: unsent,
+            messageId: unsent,
+            deliveredVia: unsent,
+          })})`,
+        );
+      }
+      return sql`with ${sql.join(parts, sql`, `)} select id from c`;
+    });
+    newCaseStatements.set(name, statement);
+  }
+  return statement;
+}
+
 /** The case with this id. */
 export async function findCase(db: LoupeDatabase, id: string): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.id, id));
@@ -23,9 +104,45 @@ export async function findCase(db: LoupeDatabase, id: string): Promise<CaseRow |
 
 /** The next case number: from a sequence, so no opening waits for another. */
 export async function nextCaseNumber(db: LoupeDatabase): Promise<number> {
-  const { rows } = await db.execute<{ next: number | string }>(sql`select nextval('case_number_seq') as next`);
-  return Number(rows[0]?.next);
+  // In a transaction, one number: a block drawn there would be thrown away with it.
+  if (isTransaction(db)) return Number((await drawCaseNumbers.rows(db, { count: 1 }))[0]?.next);
+  let block = caseNumberBlocks.get(db);
+  if (!block) {
+    block = { numbers: [], drawing: undefined };
+    caseNumberBlocks.set(db, block);
+  }
+  for (;;) {
+    const next = block.numbers.shift();
+    if (next !== undefined) return next;
+    const b = block;
+    b.drawing ??= drawCaseNumbers
+      .rows(db, { count: CASE_NUMBER_BLOCK })
+      .then((rows) => {
+        b.numbers.push(...rows.map((r) => Number(r.next)));
+      })
+      .finally(() => {
+        b.drawing = undefined;
+      });
+    await b.drawing;
+  }
 }
+
+// A plain boolean, so the handle keeps its own type where it is asked.
+const isTransaction = (db: LoupeDatabase): boolean => db instanceof PgTransaction;
+
+/**
+ * Numbers are drawn from the sequence twenty at a time per database handle,
+ * one round trip for twenty cases (what a sequence's own CACHE does per
+ * connection). Numbers stay unique; across server processes they are not in
+ * strict order of opening, and a stopped process leaves a gap, as a rolled
+ * back opening always could.
+ */
+const CASE_NUMBER_BLOCK = 20;
+const caseNumberBlocks = new WeakMap<LoupeDatabase, { numbers: number[]; drawing: Promise<void> | undefined }>();
+const drawCaseNumbers = new Statement<{ next: number | string }>(
+  'loupe_draw_case_numbers',
+  () => sql`select nextval('case_number_seq') as next from generate_series(1, ${sql.placeholder('count')}::integer)`,
+);
 
 /**
  * Changes a case only if it is still at the revision the caller saw, and

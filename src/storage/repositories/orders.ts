@@ -1,8 +1,9 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Line, Order } from '../../domain/contract/case.schema.ts';
 import type { LoupeDatabase } from '../database.ts';
-import { customers, orderLines, orders } from '../schema/index.ts';
+import { customers, orderLines, orders, policyVersions } from '../schema/index.ts';
 import type { OrderKind } from '../schema/orders.ts';
+import { rowsOf, Statement } from '../statements.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 type LineRow = typeof orderLines.$inferSelect;
@@ -105,14 +106,85 @@ export function findOrderById(db: LoupeDatabase, id: string): Promise<StoredOrde
   return readOrder(db, eq(orders.id, id));
 }
 
+/** What opening a case needs of an order: the order, and the policy version in force when it was placed. */
+export type OrderToDecide = { order: StoredOrder; policyVersionId: string | null };
+
+type OrderToDecideRow = Record<string, unknown> & {
+  customer_email: string;
+  customer_name: string | null;
+  lines: Record<string, unknown>[];
+  policy_version_id: string | null;
+};
+
+// The version in force is the latest to take effect by the time the order was
+// placed, else the shop's first (as `policyVersionInForce` chooses).
+const orderToDecide = new Statement<OrderToDecideRow>(
+  'loupe_order_to_decide',
+  () => sql`select o.*, c.email as customer_email, c.name as customer_name,
+      coalesce((select json_agg(l) from ${orderLines} l where l.order_id = o.id), '[]'::json) as lines,
+      coalesce(
+        (select v.id from ${policyVersions} v where v.shop_id = o.shop_id and v.effective_from <= o.placed_at
+          order by v.effective_from desc limit 1),
+        (select v.id from ${policyVersions} v where v.shop_id = o.shop_id order by v.effective_from asc limit 1)
+      ) as policy_version_id
+    from ${orders} o join ${customers} c on c.id = o.customer_id
+    where o.shop_id = ${sql.placeholder('shopId')} and o.number = ${sql.placeholder('number')}`,
+);
+
+/**
+ * The shop's order with this number and the id of the shop's policy version
+ * in force when it was placed: one round trip, a statement prepared once.
+ */
+export async function findOrderToDecide(
+  db: LoupeDatabase,
+  shopId: string,
+  number: string,
+): Promise<OrderToDecide | undefined> {
+  const [raw] = await orderToDecide.rows(db, { shopId, number });
+  if (!raw) return undefined;
+  const [order] = rowsOf(orders, [raw]);
+  if (!order) return undefined;
+  const customer = { id: order.customerId, email: raw.customer_email, name: raw.customer_name };
+  return { order: toStoredOrder({ order, customer, lines: raw.lines }), policyVersionId: raw.policy_version_id };
+}
+
+const orderCustomer = new Statement<{ id: string; email: string }>(
+  'loupe_order_customer',
+  () => sql`select o.id, c.email from ${orders} o join ${customers} c on c.id = o.customer_id
+    where o.shop_id = ${sql.placeholder('shopId')} and o.number = ${sql.placeholder('number')}`,
+);
+
+/** Whose the shop's order with this number is: its id and its customer's email (what a look-up checks). */
+export async function findOrderCustomer(
+  db: LoupeDatabase,
+  shopId: string,
+  number: string,
+): Promise<{ orderId: string; email: string } | undefined> {
+  const [row] = await orderCustomer.rows(db, { shopId, number });
+  return row && { orderId: row.id, email: row.email };
+}
+
 async function readOrder(db: LoupeDatabase, where: SQL | undefined): Promise<StoredOrder | undefined> {
   const [row] = await db
-    .select({ order: orders, customer: { id: customers.id, email: customers.email, name: customers.name } })
+    .select({
+      order: orders,
+      customer: { id: customers.id, email: customers.email, name: customers.name },
+      // Lines come with the order, as JSON: one round trip.
+      lines: sql<Record<string, unknown>[]>`coalesce(
+        (select json_agg(l) from ${orderLines} l where l.order_id = ${orders.id}), '[]'::json)`,
+    })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
     .where(where);
-  if (!row) return undefined;
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, row.order.id));
+  return row && toStoredOrder(row);
+}
+
+function toStoredOrder(row: {
+  order: OrderRow;
+  customer: StoredOrder['customer'];
+  lines: Record<string, unknown>[];
+}): StoredOrder {
+  const lines = rowsOf(orderLines, row.lines);
   // The table keeps no position: lines read back in natural order of their ids (L1, L2 … L10).
   lines.sort((a, b) => a.lineId.localeCompare(b.lineId, 'en', { numeric: true }));
   return {

@@ -91,9 +91,18 @@ export async function policyVersionInForce(
         .orderBy(asc(policyVersions.effectiveFrom))
         .limit(1);
   if (!chosen) return undefined;
-  const known = rows.get(chosen.id);
+  return storedPolicyVersion(db, chosen.id);
+}
+
+/**
+ * The version with this id, read from the database only the first time this
+ * process asks for it: a stored version never changes, and its policy is tens
+ * of kilobytes of JSON.
+ */
+export async function storedPolicyVersion(db: LoupeDatabase, id: string): Promise<PolicyVersionRow | undefined> {
+  const known = rows.get(id);
   if (known) return known;
-  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.id, chosen.id));
+  const [row] = await db.select().from(policyVersions).where(eq(policyVersions.id, id));
   if (!row) return undefined;
   rows.set(row.id, row);
   return shared(row);
