@@ -1,4 +1,4 @@
-import { getTableColumns, type Query, type SQL, sql, type Table } from 'drizzle-orm';
+import { type Column, getTableColumns, type Query, type SQL, sql, type Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { LoupeDatabase, QueryRows } from './database.ts';
 
@@ -27,6 +27,17 @@ export class Statement<Row> {
 
 type ColumnKey<T extends Table> = keyof T['$inferSelect'] & string;
 
+// A table's columns never change: listed once per table, not on every row.
+const columnLists = new WeakMap<Table, [string, Column][]>();
+const columnsOf = (table: Table): [string, Column][] => {
+  let list = columnLists.get(table);
+  if (!list) {
+    list = Object.entries(getTableColumns(table));
+    columnLists.set(table, list);
+  }
+  return list;
+};
+
 /**
  * `insert into <table> (<every column>) values (…)` for `rows` rows of named
  * placeholders (`<prefix><row>_<column key>`), but for the columns `given`,
@@ -54,14 +65,14 @@ export function insertRows<T extends Table>(
   return sql`insert into ${table} (${names}) values ${sql.join(tuples, sql`, `)}`;
 }
 
-/** The placeholder values of `insertRows` for these rows, each encoded as its column writes it (a Date as ISO text, JSON as text). */
+/** The placeholder values of `insertRows` for these rows, each encoded as its column writes it (a Date as ISO text, JSON as text), added to `values`. */
 export function insertValues<T extends Table>(
   table: T,
   prefix: string,
   rows: readonly Partial<T['$inferInsert']>[],
+  values: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const columns = Object.entries(getTableColumns(table));
-  const values: Record<string, unknown> = {};
+  const columns = columnsOf(table);
   rows.forEach((row, i) => {
     for (const [key, column] of columns) {
       const value = (row as Record<string, unknown>)[key];
@@ -77,7 +88,7 @@ export function insertValues<T extends Table>(
  * column's own reader makes them what a drizzle select answers.
  */
 export function rowsOf<T extends Table>(table: T, rows: readonly Record<string, unknown>[]): T['$inferSelect'][] {
-  const columns = Object.entries(getTableColumns(table));
+  const columns = columnsOf(table);
   return rows.map((raw) => {
     const row: Record<string, unknown> = {};
     for (const [key, column] of columns) {

@@ -45,20 +45,20 @@ export async function insertNewCase(db: LoupeDatabase, c: NewCase): Promise<void
     message: c.message !== undefined,
     mails: c.mail?.mails.length ?? 0,
   };
-  await newCaseStatement(shape).rows(db, {
-    ...insertValues(cases, 'c', [c.row]),
-    ...(c.money ? insertValues(caseMoney, 'm', [c.money]) : {}),
-    ...insertValues(auditLog, 'a', c.audit),
-    ...(c.message ? insertValues(messages, 't', [c.message]) : {}),
-    ...(c.mail ? insertValues(mailThreads, 'h', [c.mail.thread]) : {}),
-    ...(c.mail
-      ? insertValues(
-          mailOutbox,
-          'o',
-          c.mail.mails.map((m) => ({ ...m, nextAttemptAt: m.createdAt })),
-        )
-      : {}),
-  });
+  const values = insertValues(cases, 'c', [c.row]);
+  if (c.money) insertValues(caseMoney, 'm', [c.money], values);
+  insertValues(auditLog, 'a', c.audit, values);
+  if (c.message) insertValues(messages, 't', [c.message], values);
+  if (c.mail) {
+    insertValues(mailThreads, 'h', [c.mail.thread], values);
+    insertValues(
+      mailOutbox,
+      'o',
+      c.mail.mails.map((m) => ({ ...m, nextAttemptAt: m.createdAt })),
+      values,
+    );
+  }
+  await newCaseStatement(shape).rows(db, values);
 }
 
 type NewCaseShape = { money: boolean; audits: number; message: boolean; mails: number };
