@@ -73,8 +73,9 @@ export const createCaseWorkload: Workload = {
   label: 'create-case, staff token',
   describe:
     'POST /api/v1/shops/aulso/cases with a staff bearer token: a change-of-mind return on an order of its own, ' +
-    'seeded before through POST /api/v1/shops/aulso/orders; the server looks the order up, decides it under the ' +
-    'policy version in force, stores the case, its money and audit rows in one transaction, and answers 201 with the case',
+    'seeded before through POST /api/v1/shops/aulso/orders; the server looks the order up (one statement: the order, its lines ' +
+    'and the policy version in force), decides it, stores the case, its money, its two audit entries and its two mails to the ' +
+    'customer (request received, the decision) with their thread in one statement, a transaction of its own, and answers 201 with the case',
   storesCases: true,
   async make(server, count) {
     const headers = bearer(server);
