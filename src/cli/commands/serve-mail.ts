@@ -46,7 +46,14 @@ export async function startMail(
   const worker = startMailWorker(ctx.db, transport, {
     now: ctx.now,
     messageIdDomain: config.replyDomain,
-    onReport: (report) => logger.info(report, 'mail delivery'),
+    // Counts at info (a seeded demo sends dozens at once); which mails, at debug.
+    onReport: (report) => {
+      logger.info(
+        { sent: report.sent.length, retrying: report.retrying.length, failed: report.failed.length },
+        'mail delivery',
+      );
+      logger.debug(report, 'mail delivery: outbox ids');
+    },
     onError: (err: unknown) => logger.error({ err }, 'mail delivery failed'),
   });
   const reminders = setInterval(() => {
