@@ -51,7 +51,12 @@ const INTRO = `# Benchmarks
 \`npm run bench\` (bench/run.ts) measures Loupe's decision engine, then the
 desk: creating a return case over HTTP on PostgreSQL and on PGlite, beside
 pgbench on the same server (bench/desk/run.ts; alone:
-\`node --import tsx bench/desk/run.ts\`). The figures between the markers below
+\`node --import tsx bench/desk/run.ts\`), then the import of Shopify orders
+through \`loupe import orders\` beside a plain COPY of the same rows
+(bench/import/run.ts; alone: \`BENCH_ONLY=import npm run bench\`, or
+\`node --import tsx bench/import/run.ts\`; \`BENCH_IMPORT_ORDERS\` sets the sizes,
+default \`10000,100000\`). \`BENCH_ONLY=engine\`, \`desk\` or \`import\` (comma-separated)
+runs only those sections. The figures between the markers below
 are rewritten by each run; the ratios, not the absolute times, are what
 carries from one machine to another. \`BENCH_TIME_MS\` sets how long each engine
 implementation is timed (default 2000 ms), \`BENCH_DESK_SECONDS\` how long each
@@ -62,7 +67,8 @@ starts a throwaway PostgreSQL (initdb from /usr/lib/postgresql/*/bin) unless
 
 /**
  * Writes one generated section of BENCHMARKS.md (`bench`: the engine's,
- * `bench:desk`: the desk's), between its markers, keeping whatever surrounds it.
+ * `bench:desk`: the desk's, `bench:import`: the import's), between its
+ * markers, keeping whatever surrounds it.
  */
 export function writeBenchmarksSection(file: string, body: string, section = 'bench'): void {
   const START = startMarker(section);

@@ -1,14 +1,17 @@
 // `npm run bench`: Loupe's decisions per second over each shop's worked cases, then
 // Aulso's rules four ways (Loupe, json-rules-engine, ZEN, hand-written); then the
-// desk (bench/desk/run.ts): creating a return case over HTTP beside pgbench.
+// desk (bench/desk/run.ts): creating a return case over HTTP beside pgbench;
+// then the import (bench/import/run.ts): `loupe import orders` beside COPY.
 // Progress goes to stderr; the tables and the ratio lines to stdout and
-// BENCHMARKS.md, the four ratio lines last. `--engine-only` skips the desk.
+// BENCHMARKS.md, the ratio lines last. `--engine-only` skips the desk and the
+// import; BENCH_ONLY=engine, desk or import (comma-separated) runs only those.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Case } from '../src/domain/contract/case.schema.ts';
 import { decideAulsoByHand } from './aulso/hand-written.ts';
 import { aulsoMix, type NamedCase } from './cases.ts';
 import { runDeskBench } from './desk/run.ts';
+import { runImportBench } from './import/run.ts';
 import { bundledPolicy, comparable, decide } from './loupe.ts';
 import { type Measurement, machineInfo, ratio, table, writeBenchmarksSection } from './report.ts';
 import { TARGETS } from './targets.ts';
@@ -76,7 +79,47 @@ policy and is the one the ratio lines compare. "Loupe's engine, whole decision"
 is the full contract answer (money, deadlines on the shop's business calendar,
 quoted reasons with their details), for what that costs on top.`;
 
+const SECTIONS = ['engine', 'desk', 'import'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections to run: BENCH_ONLY (e.g. `import`, or `desk,import`), else all; `--engine-only`: the engine's. */
+function sectionsToRun(): Set<Section> {
+  if (process.argv.includes('--engine-only')) return new Set(['engine']);
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!only?.length) return new Set(SECTIONS);
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`BENCH_ONLY: ${unknown.join(', ')} is not one of ${SECTIONS.join(', ')}`);
+  return new Set(only as Section[]);
+}
+
+/** The desk's and the import's sections, as chosen; their summary lines after the engine's. */
+async function runDatabaseSections(sections: Set<Section>, summary: string[]): Promise<void> {
+  const figures: string[] = [];
+  const lines = [...summary];
+  try {
+    if (sections.has('desk')) {
+      const desk = await runDeskBench();
+      figures.push(desk.figures);
+      lines.push(desk.summary);
+    }
+    if (sections.has('import')) {
+      const imported = await runImportBench();
+      figures.push(imported.figures);
+      lines.push(imported.summary);
+    }
+  } finally {
+    console.log([...figures, lines.join('\n')].filter(Boolean).join('\n\n'));
+  }
+}
+
 async function main() {
+  const sections = sectionsToRun();
+  if (!sections.has('engine')) {
+    await runDatabaseSections(sections, []);
+    return;
+  }
   const machine = machineInfo();
   progress(`bench: ${machine}`);
   checkAgreement();
@@ -110,17 +153,7 @@ async function main() {
   progress(`wrote ${BENCHMARKS_MD}`);
   for (const n of notes) progress(`note: ${n}`);
   console.log(`Machine: ${machine}\n\n${figures}\n`);
-  if (process.argv.includes('--engine-only')) {
-    console.log(summary.join('\n'));
-    return;
-  }
-  try {
-    const desk = await runDeskBench();
-    console.log(`${desk.figures}\n\n${[...summary, desk.summary].join('\n')}`);
-  } catch (error) {
-    console.log(summary.join('\n'));
-    throw error;
-  }
+  await runDatabaseSections(sections, summary);
 }
 
 await main();

@@ -1,18 +1,21 @@
-import type { Order } from '../domain/contract/case.schema.ts';
 import { DomainError, formatPath, type Issue } from '../domain/errors.ts';
 import type { ShopifyImportItem } from '../integrations/shopify/read-shopify-orders.ts';
 import type { ShopifyOrderImport } from '../integrations/shopify/shopify-order-import.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { readDatabaseError } from '../storage/database-error.ts';
-import { findOrderDates, type OrderDatesOnFile } from '../storage/repositories/order-dates.ts';
+import { findOrderDates } from '../storage/repositories/order-dates.ts';
 import { insertShipment, listShipments } from '../storage/repositories/shipments.ts';
 import { assertStaffOf } from './assert-access.ts';
 import { findShopOrThrow } from './find-shop-or-throw.ts';
 import { storeImportedOrder } from './import-order.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
+import { canStoreTogether, storeImportedOrders, withDatesOnFile } from './store-imported-orders.ts';
 
-/** Orders stored per transaction: fewer commits, and a failing batch is redone one order at a time. */
-export const IMPORT_BATCH_SIZE = 100;
+/**
+ * Orders stored per transaction, in a few multi-row statements: fewer commits
+ * and round trips; a failing batch is redone one order at a time.
+ */
+export const IMPORT_BATCH_SIZE = 500;
 /** Failures and refunds listed in a summary; beyond, only counted (a 100,000-row file can fail on every row). */
 export const IMPORT_REPORT_LIMIT = 1000;
 
@@ -107,12 +110,24 @@ export async function importShopifyOrders(
   };
 
   let batch: Mapped[] = [];
+  // One batch is stored while the next is read and mapped, so the database and
+  // this process work at the same time; batches are still stored in file order.
+  let storing: Promise<void> = Promise.resolve();
+  let storeFailure: { error: unknown } | undefined;
+  const settle = async () => {
+    await storing;
+    const failure = storeFailure;
+    storeFailure = undefined;
+    if (failure) throw failure.error;
+  };
   const flush = async () => {
+    await settle();
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    await storeBatch(ctx, actor, shopId, pending, stored, fail);
-    progress();
+    storing = storeBatch(ctx, actor, shopId, pending, stored, fail).then(progress, (error: unknown) => {
+      storeFailure = { error };
+    });
   };
   try {
     for await (const item of items) {
@@ -125,11 +140,13 @@ export async function importShopifyOrders(
     }
   } catch (err) {
     await flush();
+    await settle();
     // A file that stops being readable keeps what came before; one that never was is refused.
     if (!(err instanceof DomainError) || summary.read === 0) throw err;
     summary.stopped = { line: err.issues[0]?.line ?? 0, message: err.message };
   }
   await flush();
+  await settle();
   return summary;
 }
 
@@ -148,7 +165,9 @@ async function storeBatch(
 ): Promise<void> {
   if (batch.length > 1) {
     try {
+      const values = batch.map((m) => m.value);
       const saved = await transaction(ctx.db, async (tx) => {
+        if (canStoreTogether(values)) return storeImportedOrders(tx, ctx, actor, shopId, values);
         const results: { created: boolean; parcelsAdded: number }[] = [];
         for (const m of batch) results.push(await storeOne(tx, ctx, actor, shopId, m.value));
         return results;
@@ -206,21 +225,6 @@ async function storeOne(
     parcelsAdded++;
   }
   return { created: saved.created, parcelsAdded };
-}
-
-/**
- * A re-import replaces an order's facts, but Shopify knows neither when
- * production started nor when the parcel arrived (the desk or the carrier's
- * tracking said so): those dates on file are kept. Shipping is Shopify's to say.
- */
-function withDatesOnFile(order: Order, onFile: OrderDatesOnFile | undefined): Order {
-  if (!onFile) return order;
-  const kept = { ...order };
-  if (!kept.productionStartedAt && onFile.productionStartedAt) {
-    kept.productionStartedAt = onFile.productionStartedAt.toISOString();
-  }
-  if (!kept.deliveredAt && onFile.deliveredAt) kept.deliveredAt = onFile.deliveredAt.toISOString();
-  return kept;
 }
 
 /**

@@ -74,7 +74,8 @@ export async function saveOrder(db: LoupeDatabase, o: OrderToSave): Promise<{ id
   return { id, created: saved.created };
 }
 
-function lineRow(orderId: string, line: Line): LineRow {
+/** An order line as its row. */
+export function lineRow(orderId: string, line: Line): LineRow {
   return {
     orderId,
     lineId: line.id,

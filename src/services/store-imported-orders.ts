@@ -1,0 +1,129 @@
+import type { Order } from '../domain/contract/case.schema.ts';
+import type { ShopifyOrderImport } from '../integrations/shopify/shopify-order-import.ts';
+import type { LoupeDatabase } from '../storage/database.ts';
+import {
+  appendAuditEntries,
+  findOrderDatesByNumber,
+  insertShipments,
+  outboundTrackingNumbers,
+  policyVersionsInForce,
+  upsertCustomers,
+  upsertOrders,
+} from '../storage/repositories/imported-orders.ts';
+import type { OrderDatesOnFile } from '../storage/repositories/order-dates.ts';
+import type { ShipmentRow } from '../storage/repositories/shipments.ts';
+import { type Actor, describeActor, type ServiceContext } from './service-context.ts';
+
+/** What storing one imported order did: whether it was new, and how many of its parcels were added. */
+export type StoredImport = { created: boolean; parcelsAdded: number };
+
+/**
+ * Whether a batch can be stored in one go: its order numbers differ and so do
+ * each order's line ids. Otherwise it is stored one order at a time, where a
+ * repeated line id is refused with its path and a repeated number updates.
+ */
+export function canStoreTogether(values: ShopifyOrderImport[]): boolean {
+  const numbers = new Set(values.map((v) => v.order.number));
+  if (numbers.size !== values.length) return false;
+  return values.every((v) => new Set(v.order.lines.map((l) => l.id)).size === v.order.lines.length);
+}
+
+/**
+ * The writes of `storeImportedOrder` plus the order's parcels, for a whole
+ * batch inside the caller's transaction, a few multi-row statements in all:
+ * customers found or added by email, orders added or replaced by number (the
+ * desk's production and delivery dates on file kept), lines replaced, one
+ * audit entry an order, and the parcels whose tracking number is not on file
+ * yet. The batch must pass `canStoreTogether`. Answers per order, in order.
+ */
+export async function storeImportedOrders(
+  tx: LoupeDatabase,
+  ctx: ServiceContext,
+  actor: Actor,
+  shopId: string,
+  values: ShopifyOrderImport[],
+): Promise<StoredImport[]> {
+  const now = ctx.now();
+  const onFile = await findOrderDatesByNumber(
+    tx,
+    shopId,
+    values.map((v) => v.order.number),
+  );
+  const customerIds = await upsertCustomers(
+    tx,
+    shopId,
+    values.map((v) => ({ id: ctx.newId(), email: v.customer.email, name: v.customer.name })),
+    now,
+  );
+  const saved = await upsertOrders(
+    tx,
+    shopId,
+    values.map((v) => ({
+      id: ctx.newId(),
+      customerId: customerIds.get(v.customer.email.trim().toLowerCase()) ?? '',
+      order: withDatesOnFile(v.order, onFile.get(v.order.number)),
+    })),
+    now,
+  );
+  const inForce = await policyVersionsInForce(tx, shopId);
+  const who = describeActor(actor);
+  await appendAuditEntries(
+    tx,
+    values.map((v) => {
+      const s = saved.get(v.order.number);
+      return {
+        shopId,
+        actor: who,
+        action: s?.created ? 'import_order' : 'reimport_order',
+        policyVersionId: inForce(new Date(v.order.placedAt)),
+        detail: { orderId: s?.id, orderNumber: v.order.number },
+        at: now,
+      };
+    }),
+  );
+
+  const replaced = [...saved.values()].filter((s) => !s.created).map((s) => s.id);
+  const known = replaced.length > 0 ? await outboundTrackingNumbers(tx, replaced) : new Map<string, Set<string>>();
+  const parcels: ShipmentRow[] = [];
+  const results = values.map((v) => {
+    const s = saved.get(v.order.number);
+    if (!s) throw new Error(`order ${v.order.number} was not stored`);
+    const seen = known.get(s.id) ?? new Set<string>();
+    let parcelsAdded = 0;
+    for (const p of v.parcels) {
+      if (seen.has(p.trackingNumber)) continue;
+      seen.add(p.trackingNumber);
+      parcels.push({
+        id: ctx.newId(),
+        orderId: s.id,
+        caseId: null,
+        direction: 'outbound',
+        carrier: p.carrier,
+        trackingNumber: p.trackingNumber,
+        status: p.status,
+        estimatedFrom: null,
+        estimatedTo: null,
+        createdAt: new Date(p.shippedAt),
+      });
+      parcelsAdded++;
+    }
+    return { created: s.created, parcelsAdded };
+  });
+  await insertShipments(tx, parcels);
+  return results;
+}
+
+/**
+ * A re-import replaces an order's facts, but Shopify knows neither when
+ * production started nor when the parcel arrived (the desk or the carrier's
+ * tracking said so): those dates on file are kept. Shipping is Shopify's to say.
+ */
+export function withDatesOnFile(order: Order, onFile: OrderDatesOnFile | undefined): Order {
+  if (!onFile) return order;
+  const kept = { ...order };
+  if (!kept.productionStartedAt && onFile.productionStartedAt) {
+    kept.productionStartedAt = onFile.productionStartedAt.toISOString();
+  }
+  if (!kept.deliveredAt && onFile.deliveredAt) kept.deliveredAt = onFile.deliveredAt.toISOString();
+  return kept;
+}
