@@ -17,12 +17,15 @@ export type SmtpReceiver = {
   answerNext(...answers: Answer[]): void;
 };
 
+/** `onAccepted` hears each message accepted, after it is kept and before the server answers 250 to it. */
+export type SmtpReceiverOptions = { onAccepted?: (mail: ParsedMail) => void };
+
 /**
  * Starts an `smtp-server` on a free port of 127.0.0.1 as the receiving side of
  * the outbox worker (no TLS, no AUTH), closed after the test file. It parses
  * what it accepts with mailparser.
  */
-export async function smtpReceiver(): Promise<SmtpReceiver> {
+export async function smtpReceiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const accepted: ParsedMail[] = [];
   const queue: Answer[] = [];
   let attempts = 0;
@@ -37,6 +40,7 @@ export async function smtpReceiver(): Promise<SmtpReceiver> {
         (mail) => {
           if (answer === 'accept') {
             accepted.push(mail);
+            options.onAccepted?.(mail);
             return callback();
           }
           const refusal = answer === 451 ? 'mailbox busy, try later' : 'no such user';

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { deskApp } from '../desk-app.ts';
 import { demoDecidedBy, Journey } from './journey.ts';
+import {
+  expectFromShopToCustomer,
+  expectOpeningMails,
+  expectReturnInstructions,
+  journeyMailbox,
+  mailAbout,
+  shopWords,
+} from './journey-mail.ts';
 
 const desk = await deskApp();
+const mailbox = await journeyMailbox(desk);
 
 describe(`Amijose, end to end on ${desk.database.kind}`, () => {
   it('takes a personalised piece back for store credit only, never a refund', { timeout: 60_000 }, async () => {
@@ -35,5 +44,23 @@ describe(`Amijose, end to end on ${desk.database.kind}`, () => {
     const ledger = await j.ledger();
     expect(ledger.entries.map((e) => e.kind)).toEqual(['store_credit']);
     expect(ledger.entries.some((e) => e.kind === 'refund' || e.kind === 'partial_refund')).toBe(false);
+
+    // What the customer reads, sent over SMTP by the outbox worker: pounds, and the gift card's code.
+    const { name, money } = shopWords('amijose');
+    const ref = opened.reference as string;
+    const mails = await mailbox.receivedFor(j.case);
+    expectFromShopToCustomer(mails, 'amijose', demo.customer.email);
+    const approved = expectOpeningMails(mails, opened, demo.order.number);
+    expect(approved.subject).toBe(`${name}: your request is approved (${ref})`);
+    expect(approved.text).not.toContain('a refund');
+    expectReturnInstructions(mails, j.case);
+    mailAbout(mails, `${name}: we received your return (${ref})`);
+    const amount = money(credit, 'GBP');
+    expect(amount).toMatch(/^£/);
+    const creditMail = mailAbout(mails, `${name}: your store credit of ${amount} (${ref})`);
+    expect(creditMail.text).toContain(`We have issued ${amount} of store credit as a gift card.`);
+    expect(creditMail.text).toContain(`Your gift card code: ${issued.json().giftCard.code}`);
+    mailAbout(mails, `${name}: your request is resolved (${ref})`);
+    expect(mails).toHaveLength(6);
   });
 });

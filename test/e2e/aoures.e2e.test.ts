@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { deskApp } from '../desk-app.ts';
 import { demoDecidedBy, Journey } from './journey.ts';
+import {
+  expectFromShopToCustomer,
+  expectOpeningMails,
+  expectReturnInstructions,
+  journeyMailbox,
+  mailAbout,
+  shopWords,
+} from './journey-mail.ts';
 
 const desk = await deskApp();
+const mailbox = await journeyMailbox(desk);
 
 describe(`Aoures, end to end on ${desk.database.kind}`, () => {
   it('sends a made-to-order return to review; once staff take it, it comes back for store credit', {
@@ -56,5 +65,22 @@ describe(`Aoures, end to end on ${desk.database.kind}`, () => {
     ]);
     const ledger = await j.ledger();
     expect(ledger.entries.map((e) => [e.kind, e.amountCents])).toEqual([['store_credit', credit]]);
+
+    // What the customer reads, sent over SMTP by the outbox worker: the policy's word, then the shop's.
+    const { name, money } = shopWords('aoures');
+    const ref = opened.reference as string;
+    const mails = await mailbox.receivedFor(j.case);
+    expectFromShopToCustomer(mails, 'aoures', demo.customer.email);
+    const review = expectOpeningMails(mails, opened, demo.order.number);
+    expect(review.subject).toBe(`${name}: our care team is looking at your request (${ref})`);
+    const approved = mailAbout(mails, `${name}: your request is approved (${ref})`);
+    expect(approved.text).toContain('Unworn, sized wrong by us on the order form: taking it back');
+    expect(approved.text).toContain(`Up to ${money(credit, demo.order.currency)} can come back to you.`);
+    expectReturnInstructions(mails, j.case);
+    mailAbout(mails, `${name}: we received your return (${ref})`);
+    const creditMail = mailAbout(mails, `${name}: your store credit of ${money(credit, demo.order.currency)} (${ref})`);
+    expect(creditMail.text).toContain(`Your gift card code: ${issued.json().giftCard.code}`);
+    mailAbout(mails, `${name}: your request is resolved (${ref})`);
+    expect(mails).toHaveLength(7);
   });
 });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { deskApp } from '../desk-app.ts';
 import { demoDecidedBy, Journey } from './journey.ts';
+import {
+  expectFromShopToCustomer,
+  expectOpeningMails,
+  expectReturnInstructions,
+  journeyMailbox,
+  mailAbout,
+  shopWords,
+} from './journey-mail.ts';
 
 const desk = await deskApp();
+const mailbox = await journeyMailbox(desk);
 
 describe(`Atelier, end to end on ${desk.database.kind}`, () => {
   it('cannot cancel an order whose production has started, and refunds nothing', { timeout: 60_000 }, async () => {
@@ -30,6 +39,15 @@ describe(`Atelier, end to end on ${desk.database.kind}`, () => {
     await j.act('close');
     const ledger = await j.ledger();
     expect(ledger).toMatchObject({ refundableCents: 0, refundedCents: 0, entries: [] });
+
+    // The customer hears the no in the shop's own sentence, and nothing after it: no money moved.
+    const mails = await mailbox.receivedFor(j.case);
+    expectFromShopToCustomer(mails, 'atelier', demo.customer.email);
+    const denied = expectOpeningMails(mails, opened, demo.order.number);
+    expect(denied.subject).toBe(`${shopWords('atelier').name}: we cannot accept your request (${opened.reference})`);
+    expect(denied.text).toContain('Once the order starts production');
+    expect(denied.text).not.toMatch(/can come back to you/);
+    expect(mails).toHaveLength(2);
   });
 
   it('refunds a piece made wrong, reported within 48 hours, once it is back and inspected', {
@@ -51,5 +69,19 @@ describe(`Atelier, end to end on ${desk.database.kind}`, () => {
     const ledger = await j.ledger();
     expect(ledger.entries.map((e) => e.kind)).toEqual(['refund']);
     expect(ledger.refundedCents).toBe(amount);
+
+    const { name, money } = shopWords('atelier');
+    const ref = opened.reference as string;
+    const currency = j.case.money?.currency ?? '';
+    const mails = await mailbox.receivedFor(j.case);
+    expectFromShopToCustomer(mails, 'atelier', reported.customer.email);
+    const approved = expectOpeningMails(mails, opened, reported.order.number);
+    expect(approved.subject).toBe(`${name}: your request is approved (${ref})`);
+    expectReturnInstructions(mails, j.case);
+    mailAbout(mails, `${name}: we received your return (${ref})`);
+    const refunded = mailAbout(mails, `${name}: we refunded ${money(amount, currency)} (${ref})`);
+    expect(refunded.text).toContain(`We have refunded ${money(amount, currency)} to your`);
+    mailAbout(mails, `${name}: your request is resolved (${ref})`);
+    expect(mails).toHaveLength(6);
   });
 });

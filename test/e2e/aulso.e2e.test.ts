@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { PAYMENT_METHOD_WORDS } from '../../src/mail/mail-words.ts';
 import { deskApp } from '../desk-app.ts';
 import { demoDecidedBy, Journey } from './journey.ts';
+import {
+  expectFromShopToCustomer,
+  expectOpeningMails,
+  expectReturnInstructions,
+  journeyMailbox,
+  mailAbout,
+  shopWords,
+} from './journey-mail.ts';
 
 const desk = await deskApp();
+const mailbox = await journeyMailbox(desk);
 
 describe(`Aulso, end to end on ${desk.database.kind}`, () => {
   it('takes a change of mind back within 72 hours, the shop paying the return, and refunds it', {
@@ -49,12 +59,43 @@ describe(`Aulso, end to end on ${desk.database.kind}`, () => {
     const ledger = await j.ledger();
     expect(ledger.entries.map((e) => [e.kind, e.amountCents])).toEqual([['refund', amount]]);
     expect(ledger).toMatchObject({ refundableCents: amount, refundedCents: amount, leftToRefundCents: 0 });
+
+    // What the customer reads, sent over SMTP by the outbox worker: one mail per step, the retried refund once.
+    const { name, money } = shopWords('aulso');
+    const ref = opened.reference as string;
+    const mails = await mailbox.receivedFor(j.case);
+    expectFromShopToCustomer(mails, 'aulso', demo.customer.email);
+    const decision = expectOpeningMails(mails, opened, demo.order.number);
+    expect(decision.subject).toBe(`${name}: your request is approved (${ref})`);
+    const currency = opened.money?.currency ?? '';
+    expect(currency).toBe(demo.order.currency);
+    expect(decision.text).toContain(
+      `Up to ${money(opened.money?.refundableCents ?? 0, currency)} can come back to you.`,
+    );
+    expect(decision.text).toContain('We pay the return shipping.');
+    expectReturnInstructions(mails, j.case);
+    mailAbout(mails, `${name}: we received your return (${ref})`);
+    const refunded = mailAbout(mails, `${name}: we refunded ${money(amount, currency)} (${ref})`);
+    expect(refunded.text).toContain(
+      `We have refunded ${money(amount, currency)} to your ${PAYMENT_METHOD_WORDS[demo.order.paymentMethod ?? '']}.`,
+    );
+    expect(refunded.text).not.toContain('A further');
+    mailAbout(mails, `${name}: your request is resolved (${ref})`);
+    expect(mails).toHaveLength(6);
   });
 
   it('refuses the same change of mind once 72 hours have passed', { timeout: 30_000 }, async () => {
-    const j = new Journey(desk, demoDecidedBy('aulso', 'change-of-mind-after-72h'));
+    const demo = demoDecidedBy('aulso', 'change-of-mind-after-72h');
+    const j = new Journey(desk, demo);
     const opened = await j.open();
     expect(opened).toMatchObject({ state: 'decided_denied', outcome: 'denied', money: { refundableCents: 0 } });
     expect((await j.try('authorize')).statusCode).toBe(409);
+
+    // The customer reads the no, in the sentence of the policy behind it.
+    const mails = await mailbox.receivedFor(j.case);
+    expectFromShopToCustomer(mails, 'aulso', demo.customer.email);
+    const denied = expectOpeningMails(mails, opened, demo.order.number);
+    expect(denied.subject).toBe(`${shopWords('aulso').name}: we cannot accept your request (${opened.reference})`);
+    expect(mails).toHaveLength(2);
   });
 });
