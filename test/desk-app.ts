@@ -27,7 +27,25 @@ export type DeskApp = {
   setNow(iso: string): void;
   /** A request as the owner (or with `token`). */
   staff(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+  /** A request with a session's cookies, and its `X-CSRF-Token` unless `csrf: false`. */
+  withSession(session: TestSession, options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
+  /** Adds an agent of the shop as the owner, and signs them in. */
+  signInAgent(shopId: string, name: string): Promise<TestSession>;
+  /** Signs a customer in to one order by its number and email. */
+  signInCustomer(shopId: string, orderNumber: string, email: string): Promise<TestSession>;
 };
+
+/** A signed-in browser: its Cookie header and the session's CSRF token. */
+export type TestSession = { cookie: string; csrfToken: string };
+
+/** The session a sign-in answer set: its cookies as a Cookie header, and the CSRF token. */
+export function sessionOf(res: LightMyRequestResponse): TestSession {
+  if (res.statusCode !== 201) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = res.cookies.find((c) => c.name === 'loupe_csrf')?.value;
+  if (!csrf) throw new Error('no loupe_csrf cookie');
+  return { cookie: cookies, csrfToken: csrf };
+}
 
 /**
  * Builds the server on this test file's database (PGlite, or PostgreSQL with
@@ -59,6 +77,35 @@ export async function deskApp(): Promise<DeskApp> {
     },
     staff({ token = OWNER_TOKEN, headers, ...options }) {
       return app.inject({ ...options, headers: { ...headers, authorization: `Bearer ${token}` } });
+    },
+    withSession(session, { csrf = true, headers, ...options }) {
+      return app.inject({
+        ...options,
+        headers: { ...headers, cookie: session.cookie, ...(csrf ? { 'x-csrf-token': session.csrfToken } : {}) },
+      });
+    },
+    async signInAgent(shopId, name) {
+      const email = `${name}.${randomUUID().slice(0, 8)}@${shopId}.example`;
+      const password = `password-of-${name}-${randomUUID()}`;
+      const added = await app.inject({
+        method: 'POST',
+        url: `/api/v1/shops/${shopId}/staff`,
+        headers: { authorization: `Bearer ${OWNER_TOKEN}` },
+        payload: { email, name, password },
+      });
+      if (added.statusCode !== 201) throw new Error(`adding the agent failed: ${added.body}`);
+      return sessionOf(
+        await app.inject({ method: 'POST', url: '/api/v1/sessions/staff', payload: { email, password } }),
+      );
+    },
+    async signInCustomer(shopId, orderNumber, email) {
+      return sessionOf(
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/shops/${shopId}/sessions/customer`,
+          payload: { orderNumber, email },
+        }),
+      );
     },
   };
 }

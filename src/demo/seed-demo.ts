@@ -81,7 +81,7 @@ async function seedInto(ctx: ServiceContext, options: SeedDemoOptions): Promise<
     result.ordersAdded++;
     const plan = chosen.get(demo);
     if (!plan) continue;
-    const customer: Actor = { role: 'customer', shopId: demo.shop, orderId: order.id, email: demo.customer.email };
+    const customer: Actor = { role: 'customer', shopId: demo.shop, orderIds: [order.id], email: demo.customer.email };
     const opened = await openCase(at(demo.now), customer, {
       shopId: demo.shop,
       orderNumber: demo.order.number,

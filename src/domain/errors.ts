@@ -9,7 +9,7 @@ export const DOMAIN_ERRORS = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   UNAUTHORIZED: {
     status: 401,
-    title: 'Who is asking could not be told: a staff token, or an order number and its email',
+    title: 'Who is asking could not be told: a session, a staff token, or an order number and its email',
   },
   FORBIDDEN: { status: 403, title: 'The caller may not do this' },
   MISSING_INPUT: { status: 400, title: 'The action needs an input that was not given' },
@@ -21,6 +21,8 @@ export const DOMAIN_ERRORS = {
   OVER_REFUND: { status: 409, title: 'The amount is more than is left to refund on the case' },
   INSUFFICIENT_BALANCE: { status: 409, title: 'The gift card’s balance is less than the amount' },
   IDEMPOTENCY_MISMATCH: { status: 409, title: 'The Idempotency-Key was first used for a different request' },
+  // People (docs/decisions/014-people-and-sessions.md).
+  RATE_LIMITED: { status: 429, title: 'Too many attempts: wait the seconds of the Retry-After header' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -8,6 +8,7 @@ import type { LoupeDatabase } from '../storage/database.ts';
 import { createAuth, type DeskDeps, type StaffToken } from './auth.ts';
 import { registerDeskRoutes } from './desk-routes.ts';
 import { installErrorHandlers } from './http-errors.ts';
+import { PEOPLE_TAG, registerPeopleRoutes } from './people-routes.ts';
 import { decideRoute } from './routes/decide.ts';
 import { getShopPolicyRoute } from './routes/get-shop-policy.ts';
 import { healthRoute } from './routes/health.ts';
@@ -19,7 +20,8 @@ import { MONEY_TAG, type MoneyRouteDeps, registerMoneyRoutes } from './routes/mo
  * What the server is built from: the policies it decides with, and a logger
  * (none in tests). With a database (`db`, or a `context` holding one with the
  * clock and ids) it serves the desk and money routes too; without one they
- * are documented but answer 500. Until sign-in exists, staff send a token:
+ * are documented but answer 500. People sign in to a session cookie
+ * (docs/decisions/014); API clients may send a bearer token instead:
  * `devToken` is an owner of every shop, `staffTokens` adds others (agents,
  * one shop's staff).
  */
@@ -32,6 +34,8 @@ export type ServerOptions = {
   staffTokens?: readonly StaffToken[];
   /** The money routes' database and authentication, when they differ from the desk's. */
   money?: MoneyRouteDeps;
+  /** Where the customer portal is, for the links mailed to sign in (default LOUPE_PUBLIC_URL, else http://localhost:3000). */
+  publicUrl?: string;
 };
 
 /**
@@ -64,6 +68,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         { name: 'cases', description: 'After-sales cases: decisions, the lifecycle, conversations' },
         { name: 'inbox', description: 'What is due, for the shop’s staff' },
         { name: 'system', description: 'Operations' },
+        PEOPLE_TAG,
         { name: 'pages', description: 'HTML pages for people' },
         MONEY_TAG,
       ],
@@ -73,7 +78,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
             type: 'http',
             scheme: 'bearer',
             description:
-              'Staff: the development token `loupe serve` prints. Customers send their order number and email instead.',
+              'Staff API clients: the development token `loupe serve` prints. People sign in to a session cookie instead; customers may also send their order number and email.',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'loupe_session',
+            description:
+              'A session from POST /api/v1/sessions/staff, /shops/{id}/sessions/customer or /sessions/link. Every POST, PUT, PATCH or DELETE with it must send `X-CSRF-Token` (the `loupe_csrf` cookie), else 403.',
           },
         },
       },
@@ -87,6 +99,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const deps = deskDepsOf(options);
   app.register(getShopPolicyRoute, { policies, deps });
   app.register(decideRoute, { policies });
+  registerPeopleRoutes(app, deps, options.publicUrl ?? (process.env.LOUPE_PUBLIC_URL || 'http://localhost:3000'));
   registerDeskRoutes(app, deps);
   registerMoneyRoutes(app, options.money ?? deps);
   return app;

@@ -17,6 +17,7 @@ import { listPolicyVersionsRoute } from './routes/shops/list-policy-versions.ts'
 import { previewPolicyDraftRoute } from './routes/shops/preview-policy-draft.ts';
 import { publishPolicyVersionRoute } from './routes/shops/publish-policy-version.ts';
 import { receiveEasyPostEventRoute } from './routes/webhooks/receive-easypost-event.ts';
+import { receiveShopifyOrderRoute } from './routes/webhooks/receive-shopify-order.ts';
 
 /**
  * Registers the desk's routes (issue 3): shops' policy versions, orders,
@@ -41,6 +42,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps | undefi
     listInboxRoute,
     listMailboxRoute,
     receiveEasyPostEventRoute,
+    receiveShopifyOrderRoute,
     getReturnSlipRoute,
   ])
     app.register(route, { deps });

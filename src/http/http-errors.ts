@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DOMAIN_ERRORS, DomainError, type DomainErrorCode, formatPath } from '../domain/errors.ts';
 import { toOpenApiSchema } from './openapi-schema.ts';
+import { RateLimitedError } from './rate-limiter.ts';
 
 const CODES = Object.keys(DOMAIN_ERRORS) as DomainErrorCode[];
 
@@ -54,6 +55,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = toHttpError(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
+    if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -50,6 +50,9 @@ describe('OpenAPI at /docs/json', () => {
       '/api/v1/gift-cards/{code}/spend',
       '/api/v1/health',
       '/api/v1/mailbox',
+      '/api/v1/sessions/current',
+      '/api/v1/sessions/link',
+      '/api/v1/sessions/staff',
       '/api/v1/shops',
       '/api/v1/shops/{id}/cases',
       '/api/v1/shops/{id}/imports/shopify',
@@ -60,7 +63,11 @@ describe('OpenAPI at /docs/json', () => {
       '/api/v1/shops/{id}/policy',
       '/api/v1/shops/{id}/policy-versions',
       '/api/v1/shops/{id}/policy-versions/preview',
+      '/api/v1/shops/{id}/sessions/customer',
+      '/api/v1/shops/{id}/sign-in-links',
+      '/api/v1/shops/{id}/staff',
       '/api/v1/webhooks/easypost',
+      '/api/v1/webhooks/shopify/orders',
     ]);
   });
 

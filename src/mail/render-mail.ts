@@ -32,12 +32,18 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * A mail from its subject and body: greeting, the blocks, and a footer saying
- * a reply reaches the care team and lands on the case; the same words in the
+ * a reply reaches the care team and lands on the case (or `footer`, for a
+ * mail about no case); the same words in the
  * text and the HTML part, every value escaped in the HTML.
  */
-export function renderMail(frame: MailFrame, mail: { subject: string; blocks: MailBlock[] }): RenderedMail {
+export function renderMail(
+  frame: MailFrame,
+  mail: { subject: string; blocks: MailBlock[]; footer?: string },
+): RenderedMail {
   const greeting = frame.customerName ? `Hello ${frame.customerName},` : 'Hello,';
-  const footer = `Reply to this email to write to the ${frame.shop.name} care team; your reply goes straight onto your request ${frame.reference}.`;
+  const footer =
+    mail.footer ??
+    `Reply to this email to write to the ${frame.shop.name} care team; your reply goes straight onto your request ${frame.reference}.`;
   const text = [greeting, ...mail.blocks.map(blockText), `${frame.shop.name}\n${footer}`].join('\n\n');
   const body = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${oneLine(mail.subject)}</title></head>

@@ -29,7 +29,7 @@ export function smtpTransport(url: string): MailTransport {
           headers: {
             // Loupe writes these itself (RFC 3834): auto-responders must not answer them.
             ...(mail.event === 'care_message' ? {} : { 'Auto-Submitted': 'auto-generated' }),
-            'X-Loupe-Case': mail.caseId,
+            ...(mail.caseId ? { 'X-Loupe-Case': mail.caseId } : {}),
           },
         });
         return { messageId: info.messageId };

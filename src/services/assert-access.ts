@@ -26,15 +26,16 @@ export function assertStaffOf(
 }
 
 /**
- * Refuses (FORBIDDEN) anyone but the shop's staff and the customer of the
- * order; a case without an order is the staff's alone.
+ * Refuses (FORBIDDEN) anyone but the shop's staff and a customer whose
+ * session covers the order (of this shop: order ids are unique, the shop is
+ * checked anyway); a case without an order is the staff's alone.
  */
 export function assertMayAccessOrder(actor: Actor, target: { shopId: string; orderId: string | null }): void {
   if (actor.role !== 'customer') {
     assertStaffOf(actor, target.shopId);
     return;
   }
-  if (actor.shopId !== target.shopId || target.orderId === null || actor.orderId !== target.orderId) {
+  if (actor.shopId !== target.shopId || target.orderId === null || !actor.orderIds.includes(target.orderId)) {
     throw new DomainError('FORBIDDEN', 'a customer can only see and act on the cases of their own order');
   }
 }

@@ -40,5 +40,5 @@ export async function identifyCustomer(
   const email = credentials.email.trim().toLowerCase();
   if (!order || order.email !== email) throw refused();
   if ('caseId' in target && caseOrderId !== order.orderId) throw refused();
-  return { role: 'customer', shopId, orderId: order.orderId, email };
+  return { role: 'customer', shopId, orderIds: [order.orderId], email };
 }

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { LoupeDatabase } from '../storage/database.ts';
 
-/** Who is acting: a customer of one order, a shop's agent or owner, or Loupe itself (jobs, webhooks). */
+/**
+ * Who is acting: a customer of some orders of one shop (the order they
+ * identified with, or every order of their email after a sign-in link), a
+ * shop's agent or owner, or Loupe itself (jobs, webhooks).
+ */
 export type Actor =
-  | { role: 'customer'; shopId: string; orderId: string; email: string }
+  | { role: 'customer'; shopId: string; orderIds: readonly string[]; email: string }
   | { role: 'agent' | 'owner'; shopId: string | '*'; name: string }
   | { role: 'system'; name: string };
 

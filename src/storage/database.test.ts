@@ -102,8 +102,11 @@ describe(`storage on ${kind}`, () => {
       'order_lines',
       'orders',
       'policy_versions',
+      'sessions',
       'shipments',
       'shops',
+      'sign_in_links',
+      'staff_accounts',
       'tracking_events',
     ]);
     expect(await migrate(db)).toEqual([]);

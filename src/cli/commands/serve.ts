@@ -5,10 +5,12 @@ import { DomainError } from '../../domain/errors.ts';
 import { buildServer } from '../../http/build-server.ts';
 import { loadBundledPolicies } from '../../policies/load-policy-file.ts';
 import { expireOverdueReturns } from '../../services/expire-overdue-returns.ts';
+import { createFirstOwner } from '../../services/people/create-first-owner.ts';
 import { liveContext } from '../../services/service-context.ts';
 import { syncBundledPolicies } from '../../services/sync-bundled-policies.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { migrate } from '../../storage/migrate.ts';
+import { purgeExpiredSessions } from '../../storage/repositories/sessions.ts';
 import { startMail } from './serve-mail.ts';
 
 /** Options of `loupe serve`; unset ones come from PORT and HOST, then 3000 and 0.0.0.0. */
@@ -35,10 +37,12 @@ function readPoolSize(text: string | undefined): number | undefined {
 /**
  * Serves the HTTP API until SIGINT or SIGTERM: opens the database
  * (PostgreSQL at DATABASE_URL, else PGlite in LOUPE_DATA_DIR or ./data),
- * migrates it, brings the bundled shops and policy versions in, and prints a
- * development staff token (LOUPE_DEV_TOKEN, else a new random one) until
- * sign-in exists. On a signal it stops taking requests, lets those in flight
- * finish, closes the database and exits.
+ * migrates it, brings the bundled shops and policy versions in, prints a
+ * development staff token (LOUPE_DEV_TOKEN, else a new random one) and, when
+ * there is no staff account yet, makes an owner of every shop
+ * (LOUPE_OWNER_EMAIL, default owner@localhost) and prints its random password
+ * once. On a signal it stops taking requests, lets those in flight finish,
+ * closes the database and exits.
  */
 export async function serveCommand(options: ServeOptions = {}): Promise<number> {
   const port = readPort(options.port ?? process.env.PORT ?? '3000');
@@ -50,6 +54,7 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
   await migrate(database.db);
   const synced = await syncBundledPolicies(ctx);
   const demo = await seedDemoOnFirstStart(ctx, { embedded: database.kind === 'pglite', synced });
+  const owner = await createFirstOwner(ctx, process.env.LOUPE_OWNER_EMAIL || 'owner@localhost');
   const devToken = process.env.LOUPE_DEV_TOKEN || randomBytes(24).toString('base64url');
   const app = buildServer({ policies, logger, context: ctx, devToken });
   await app.listen({ port, host });
@@ -65,6 +70,7 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
       `Database: ${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} at ${database.location}`,
       added.length ? `Policy versions added: ${added.join(', ')}` : 'Policy versions: up to date',
       `Staff token (development, owner of every shop): ${devToken}`,
+      ...(owner ? [`Owner login (shown only this once): ${owner.email} / ${owner.password}`] : []),
       mail.line,
       ...(demo ? [`Demo: ${describeDemo(demo)}`] : []),
       '',
@@ -75,6 +81,9 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
     expireOverdueReturns(ctx).then(
       (expired) => expired.length > 0 && logger.info({ expired }, 'expired returns past their ship-by date'),
       (err: unknown) => logger.error({ err }, 'expiring returns failed'),
+    );
+    purgeExpiredSessions(ctx.db, ctx.now()).catch((err: unknown) =>
+      logger.error({ err }, 'purging expired sessions failed'),
     );
   }, EXPIRY_SWEEP_MS);
   sweep.unref();

@@ -44,7 +44,7 @@ export type ShopPolicyRouteOptions = { policies: PolicyLookup; deps?: DeskDeps |
  */
 export const getShopPolicyRoute: FastifyPluginAsync<ShopPolicyRouteOptions> = async (app, { policies, deps }) => {
   app.get('/api/v1/shops/:id/policy', { schema: getShopPolicySchema }, async (request, reply) => {
-    const params = ShopPolicyParamsSchema.parse(request.params);
+    const params = parseInput(ShopPolicyParamsSchema, request.params);
     const query = parseInput(ShopPolicyQuerySchema, request.query);
     const format = pickFormat(request, query.format);
     let policy: Policy;

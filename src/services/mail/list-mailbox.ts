@@ -12,7 +12,7 @@ export type MailboxFilter = { shopId?: string | undefined; caseId?: string | und
 export type MailboxItem = {
   id: string;
   shop: string;
-  caseId: string;
+  caseId: string | null;
   event: MailEvent;
   from: { name: string; address: string };
   to: string;
@@ -29,6 +29,16 @@ export type MailboxItem = {
   deliveredVia: MailDelivery | null;
   createdAt: string;
 };
+
+/**
+ * A sign-in link's token hidden, unless the mail stayed in the development
+ * mailbox (no SMTP: the mailbox is how a developer follows the link): a mail
+ * that went out is the customer's, and staff must not sign in as them.
+ */
+function hideSignInToken(m: { event: MailEvent; deliveredVia: MailDelivery | null }, body: string): string {
+  if (m.event !== 'sign_in_link' || m.deliveredVia === 'mailbox') return body;
+  return body.replace(/#token=[\w-]+/g, '#token=(hidden)');
+}
 
 /**
  * The mails Loupe wrote, the latest first: the development mailbox when no
@@ -59,8 +69,8 @@ export async function listMailbox(ctx: ServiceContext, actor: Actor, filter: Mai
         to: m.to,
         replyTo: m.replyTo,
         subject: m.subject,
-        text: m.text,
-        html: m.html,
+        text: hideSignInToken(m, m.text),
+        html: hideSignInToken(m, m.html),
         status: m.status,
         attempts: m.attempts,
         nextAttemptAt: m.status === 'pending' ? m.nextAttemptAt.toISOString() : null,

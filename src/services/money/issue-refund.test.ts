@@ -84,7 +84,7 @@ describe(`issueRefund on ${kind}`, () => {
 
   it('lets only the shop’s own staff refund: a customer is forbidden, another shop’s agent is forbidden too', async () => {
     const { caseId, shopId, orderId } = await moneyCase(db);
-    const customer = { role: 'customer', shopId, orderId, email: 'ana@example.com' } as const;
+    const customer = { role: 'customer', shopId, orderIds: [orderId], email: 'ana@example.com' } as const;
     await expect(issueRefund(ctx, customer, { caseId, amountCents: 100 })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

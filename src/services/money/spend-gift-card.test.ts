@@ -55,7 +55,7 @@ describe(`gift cards on ${kind}`, () => {
     await expect(spendGiftCard(ctx, agentOf('elsewhere'), { code, amountCents: 10 })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    const customer = { role: 'customer', shopId, orderId, email: 'ana@example.com' } as const;
+    const customer = { role: 'customer', shopId, orderIds: [orderId], email: 'ana@example.com' } as const;
     await expect(spendGiftCard(ctx, customer, { code, amountCents: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -11,6 +11,7 @@ export { mailInbound, mailOutbox, mailThreads } from './mail.ts';
 export { messages } from './messages.ts';
 export { orderLines } from './order-lines.ts';
 export { orders } from './orders.ts';
+export { sessions, signInLinks, staffAccounts } from './people.ts';
 export { policyVersions } from './policy-versions.ts';
 export { shipments } from './shipments.ts';
 export { shops } from './shops.ts';

@@ -16,6 +16,7 @@ export const MAIL_EVENTS = [
   'refund_issued',
   'store_credit_issued',
   'care_message',
+  'sign_in_link',
 ] as const;
 export type MailEvent = (typeof MAIL_EVENTS)[number];
 
@@ -46,9 +47,8 @@ export const mailOutbox = pgTable(
     shopId: text('shop_id')
       .notNull()
       .references(() => shops.id),
-    caseId: text('case_id')
-      .notNull()
-      .references(() => cases.id),
+    // Null for a mail about no case (a sign-in link).
+    caseId: text('case_id').references(() => cases.id),
     event: text('event', { enum: MAIL_EVENTS }).notNull(),
     fromName: text('from_name').notNull(),
     fromAddress: text('from_address').notNull(),

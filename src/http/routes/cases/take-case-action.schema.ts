@@ -4,6 +4,7 @@ import { OutcomeSchema } from '../../../domain/contract/decision.schema.ts';
 import { CustomerFieldsSchema, STAFF_OR_CUSTOMER } from '../../auth.ts';
 import { errorResponses } from '../../http-errors.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
+import { MAX_CENTS } from '../money/money.schema.ts';
 import { CaseParamsSchema } from '../params.schema.ts';
 import { CaseActionSchema, CaseViewSchema } from './case-view.schema.ts';
 
@@ -23,7 +24,7 @@ export const CaseActionBodySchema = CustomerFieldsSchema.extend({
     .optional()
     .describe('inspect: the condition found per returned line'),
   resolution: ResolutionSchema.optional().describe('resolve'),
-  amount: z.number().int().positive().optional().describe('quote_repair, in cents'),
+  amount: z.number().int().positive().max(MAX_CENTS).optional().describe('quote_repair, in cents'),
   description: z.string().max(5000).optional().describe('quote_repair'),
   claimReference: z.string().max(200).optional().describe('open_investigation'),
   answer: z.string().max(10_000).optional().describe('answer_inquiry'),

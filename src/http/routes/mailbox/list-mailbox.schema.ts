@@ -13,7 +13,7 @@ export const MailboxQuerySchema = z.strictObject({
 export const MailboxItemSchema = z.object({
   id: z.string(),
   shop: z.string(),
-  caseId: z.string(),
+  caseId: z.string().nullable().describe('null for a mail about no case (a sign-in link)'),
   event: z.enum(MAIL_EVENTS),
   from: z.object({ name: z.string(), address: z.string() }),
   to: z.string(),

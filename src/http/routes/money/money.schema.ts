@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LEDGER_KINDS } from '../../../storage/schema/ledger-entries.ts';
 
-/** The largest amount the database holds: 21 474 836.47 in a currency's cents. */
-const MAX_CENTS = 2_147_483_647;
+/** The largest amount the database holds (a PostgreSQL `integer`): 21 474 836.47 in a currency's cents. */
+export const MAX_CENTS = 2_147_483_647;
 
 /** An amount of money: a positive whole number of cents of the case's (or card's) currency. */
 export const AmountCentsSchema = z

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { EasyPostEventSchema, EasyPostTrackerSchema } from '../../../integrations/easypost/easypost-event.schema.ts';
+import {
+  EasyPostEventSchema,
+  EasyPostTrackerSchema,
+  TRACKER_EVENTS,
+} from '../../../integrations/easypost/easypost-event.schema.ts';
 import { errorResponses } from '../../http-errors.ts';
 import { toOpenApiSchema } from '../../openapi-schema.ts';
 
@@ -39,9 +43,20 @@ export const receiveEasyPostEventSchema = {
     'Other events, and tracking codes Loupe does not know, are answered 200 and ignored so EasyPost does not retry them. Role: EasyPost (signed).',
   ].join('\n\n'),
   headers: toOpenApiSchema(EasyPostHeadersSchema, 'input'),
+  // Only a tracker event's `result` is read as a Tracker; any other event is taken (and ignored) whatever its result.
   body: {
-    ...toOpenApiSchema(EasyPostEventSchema.extend({ result: EasyPostTrackerSchema.loose() }), 'input'),
-    description: 'An EasyPost Event whose `result` is a Tracker; only the fields shown are read',
+    ...toOpenApiSchema(EasyPostEventSchema, 'input'),
+    anyOf: [
+      {
+        properties: {
+          description: { enum: TRACKER_EVENTS },
+          result: toOpenApiSchema(EasyPostTrackerSchema.loose(), 'input'),
+        },
+      },
+      { properties: { description: { not: { enum: TRACKER_EVENTS } } } },
+    ],
+    description:
+      'An EasyPost Event; its `result` is a Tracker when `description` is `tracker.created` or `tracker.updated` (only the fields shown are read), anything otherwise',
   },
   security: [],
   response: {
