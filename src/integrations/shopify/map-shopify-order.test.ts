@@ -197,3 +197,23 @@ describe('mapShopifyOrder refusals, naming Shopify’s field', () => {
     expect(refused(42)[0]?.path).toEqual([]);
   });
 });
+
+describe('mapShopifyOrder on what the database cannot store', () => {
+  const lines = () => (sampleOrder().line_items as Record<string, unknown>[]).map((item) => ({ ...item }));
+
+  it('reports a quantity beyond the stored integer with its field, instead of failing when stored', () => {
+    const items = lines();
+    items[0] = { ...items[0], quantity: 2 ** 40 };
+    const mapped = mapShopifyOrder(sampleOrder({ line_items: items }));
+    expect(mapped.ok).toBe(false);
+    if (!mapped.ok) expect(mapped.issues.map((i) => i.path)).toContainEqual(['order', 'lines', 0, 'quantity']);
+  });
+
+  it('reports a NUL character in a title with its field', () => {
+    const items = lines();
+    items[1] = { ...items[1], title: 'Signet\u0000ring', name: 'Signet\u0000ring' };
+    const mapped = mapShopifyOrder(sampleOrder({ line_items: items }));
+    expect(mapped.ok).toBe(false);
+    if (!mapped.ok) expect(mapped.issues.map((i) => i.path)).toContainEqual(['order', 'lines', 1, 'title']);
+  });
+});

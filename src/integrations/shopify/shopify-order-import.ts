@@ -68,11 +68,39 @@ export class MappingIssues {
   }
 }
 
+/** The database's `integer`: amounts in minor units and quantities are stored as one. */
+const LARGEST_STORED_INTEGER = 2_147_483_647;
+
+/**
+ * What the database would refuse, named by field before it is tried: a NUL
+ * character (PostgreSQL text cannot hold one) or an integer beyond its
+ * columns, so a record is reported with its field instead of a database error.
+ */
+function unstorable(value: unknown, path: (string | number)[], issues: MappingIssues): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) issues.add(path, 'contains a NUL character, which cannot be stored', 'invalid_text');
+  } else if (typeof value === 'number') {
+    if (Number.isInteger(value) && Math.abs(value) > LARGEST_STORED_INTEGER) {
+      issues.add(
+        path,
+        `${value} is beyond the largest amount or quantity stored (${LARGEST_STORED_INTEGER})`,
+        'too_big',
+      );
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => unstorable(item, [...path, i], issues));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) unstorable(item, [...path, key], issues);
+  }
+}
+
 /**
  * The import, or the issues found while mapping it; the order is checked
  * against the contract as well, so nothing the engine cannot read is stored.
  */
 export function completeImport(mapped: ShopifyOrderImport, issues: MappingIssues): Result<ShopifyOrderImport> {
+  const { order, customer, parcels } = mapped;
+  unstorable({ order, customer, parcels }, [], issues);
   if (issues.issues.length > 0) return { ok: false, issues: issues.issues };
   const checked = OrderSchema.safeParse(mapped.order);
   if (!checked.success) {
