@@ -88,7 +88,7 @@ function unstorable(value: unknown, path: (string | number)[], issues: MappingIs
       );
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => unstorable(item, [...path, i], issues));
+    for (const [i, item] of value.entries()) unstorable(item, [...path, i], issues);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) unstorable(item, [...path, key], issues);
   }
