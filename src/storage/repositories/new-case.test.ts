@@ -79,6 +79,11 @@ describe('reading an order to decide on it, in one statement', () => {
     expect(found?.policyVersionId).toBe((await policyVersionInForce(db, 'aulso', new Date(order.placedAt)))?.id);
   });
 
+  it('finds the order as a customer types it from a Shopify mail, "#" and spaces let go', async () => {
+    expect((await findOrderToDecide(db, 'aulso', `#${order.number}`))?.order.order.number).toBe(order.number);
+    expect(await findOrderCustomer(db, 'aulso', ` # ${order.number} `)).toMatchObject({ email: 'ana@example.com' });
+  });
+
   it('answers nothing for a number the shop does not have, or another shop', async () => {
     expect(await findOrderToDecide(db, 'aulso', 'A-NOPE')).toBeUndefined();
     expect(await findOrderToDecide(db, 'theor', order.number)).toBeUndefined();

@@ -107,6 +107,15 @@ export function findOrderById(db: LoupeDatabase, id: string): Promise<StoredOrde
   return readOrder(db, eq(orders.id, id));
 }
 
+/**
+ * An order number as a customer types it: their emails show Shopify's "#1001"
+ * where the order is stored as "1001", so a leading "#" (and spaces) is let go,
+ * but a number stored with its "#" is found as typed first.
+ */
+const numberAsTyped = () =>
+  sql`o.number in (${sql.placeholder('number')}, ltrim(btrim(${sql.placeholder('number')}), '# '))
+    order by o.number = ${sql.placeholder('number')} desc limit 1`;
+
 /** What opening a case needs of an order: the order, and the policy version in force when it was placed. */
 export type OrderToDecide = { order: StoredOrder; policyVersionId: string | null };
 
@@ -129,7 +138,7 @@ const orderToDecide = new Statement<OrderToDecideRow>(
         (select v.id from ${policyVersions} v where v.shop_id = o.shop_id order by v.effective_from asc limit 1)
       ) as policy_version_id
     from ${orders} o join ${customers} c on c.id = o.customer_id
-    where o.shop_id = ${sql.placeholder('shopId')} and o.number = ${sql.placeholder('number')}`,
+    where o.shop_id = ${sql.placeholder('shopId')} and ${numberAsTyped()}`,
 );
 
 /**
@@ -152,7 +161,7 @@ export async function findOrderToDecide(
 const orderCustomer = new Statement<{ id: string; email: string }>(
   'loupe_order_customer',
   () => sql`select o.id, c.email from ${orders} o join ${customers} c on c.id = o.customer_id
-    where o.shop_id = ${sql.placeholder('shopId')} and o.number = ${sql.placeholder('number')}`,
+    where o.shop_id = ${sql.placeholder('shopId')} and ${numberAsTyped()}`,
 );
 
 /** Whose the shop's order with this number is: its id and its customer's email (what a look-up checks). */
