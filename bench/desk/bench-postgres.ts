@@ -53,7 +53,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function query<Row extends pg.QueryResultRow>(url: string, text: string): Promise<Row[]> {
+/** Runs one statement on a connection of its own and answers its rows. */
+export async function query<Row extends pg.QueryResultRow>(url: string, text: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -10,8 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { type BenchPostgres, benchPostgres, postgresBinDir } from '../desk/bench-postgres.ts';
+import { type BenchPostgres, benchPostgres, postgresBinDir, query } from '../desk/bench-postgres.ts';
 import { onCleanup } from '../desk/cleanup.ts';
 import { machineInfo, writeBenchmarksSection } from '../report.ts';
 import { type ChildRun, runChild } from './child-process.ts';
@@ -32,16 +31,6 @@ export function importSizes(env: string | undefined = process.env.BENCH_IMPORT_O
     .filter((n) => Number.isInteger(n) && n > 0);
   if (sizes.length === 0) throw new Error('BENCH_IMPORT_ORDERS: a comma-separated list of order counts, e.g. 10000');
   return sizes;
-}
-
-async function query<Row extends pg.QueryResultRow>(url: string, text: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** Rows in the orders, order_lines and shipments tables of a schema. */
