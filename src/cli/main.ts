@@ -72,6 +72,11 @@ policy
   .action(() => run(() => policySchemaCommand())());
 
 program
+  .command('openapi')
+  .description('print the API as OpenAPI 3.1 JSON, for generating clients')
+  .action(() => run(async () => (await import('./commands/openapi.ts')).openApiCommand())());
+
+program
   .command('serve')
   .description('serve the HTTP API and policy pages with the bundled policies')
   .option('--port <port>', 'port to listen on (default: $PORT or 3000)')

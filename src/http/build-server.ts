@@ -15,6 +15,7 @@ import { healthRoute } from './routes/health.ts';
 import { indexPageRoute } from './routes/index-page.ts';
 import { listShopsRoute } from './routes/list-shops.ts';
 import { MONEY_TAG, type MoneyRouteDeps, registerMoneyRoutes } from './routes/money/register-money-routes.ts';
+import { registerWebApp } from './web-app.ts';
 
 /**
  * What the server is built from: the policies it decides with, and a logger
@@ -102,6 +103,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerPeopleRoutes(app, deps, options.publicUrl ?? (process.env.LOUPE_PUBLIC_URL || 'http://localhost:3000'));
   registerDeskRoutes(app, deps);
   registerMoneyRoutes(app, options.money ?? deps);
+  registerWebApp(app);
   return app;
 }
 

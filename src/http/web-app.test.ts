@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { registerWebApp } from './web-app.ts';
+
+function builtApp() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'loupe-web-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log(1)');
+  const app = Fastify();
+  registerWebApp(app, dir);
+  return app;
+}
+
+describe('the web app, served by the Loupe server', () => {
+  it('answers every page address with the app, never cached, so the browser routes it', async () => {
+    const app = builtApp();
+    for (const url of ['/shop/aulso', '/shop/aulso/orders/1001', '/desk', '/desk/inbox', '/sign-in']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('<div id="root">');
+    }
+    await app.close();
+  });
+
+  it('serves hashed assets cached for a year, and 404 for one that is not there', async () => {
+    const app = builtApp();
+    const res = await app.inject('/assets/main-abc123.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toContain('immutable');
+    expect((await app.inject('/assets/nope.js')).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('says how to build the app when it is not built', async () => {
+    const app = Fastify();
+    registerWebApp(app, mkdtempSync(path.join(tmpdir(), 'loupe-empty-')));
+    const res = await app.inject('/shop/aulso');
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('npm run build:web');
+    await app.close();
+  });
+});

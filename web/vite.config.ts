@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** One build for the portal, help center and back office; `loupe serve` serves web/dist. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
+  // `npm run dev:web` beside `npm start`: the API stays on the Loupe server.
+  server: { proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' } },
+});
