@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /** One build for the portal, help center and back office; `loupe serve` serves web/dist. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  // Assets also as .gz and .br beside them: the server sends those ready-made (no CPU per request).
+  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 })],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   // `npm run dev:web` beside `npm start`: the API stays on the Loupe server.
   server: { proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' } },

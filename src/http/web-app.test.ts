@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { registerWebApp } from './web-app.ts';
@@ -10,6 +11,7 @@ function builtApp() {
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log(1)');
+  writeFileSync(path.join(dir, 'assets', 'main-abc123.js.gz'), gzipSync('console.log(1)'));
   const app = Fastify();
   registerWebApp(app, dir);
   return app;
@@ -33,7 +35,17 @@ describe('the web app, served by the Loupe server', () => {
     const res = await app.inject('/assets/main-abc123.js');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
+    expect(res.body).toBe('console.log(1)');
     expect((await app.inject('/assets/nope.js')).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('sends the gzip the build made to a browser that accepts it', async () => {
+    const app = builtApp();
+    const res = await app.inject({ url: '/assets/main-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.rawPayload).toEqual(gzipSync('console.log(1)'));
     await app.close();
   });
 

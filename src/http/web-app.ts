@@ -10,7 +10,8 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.
 const APP_PAGES = ['/shop/*', '/desk', '/desk/*', '/sign-in'];
 
 /**
- * Serves the built web app: hashed assets cached for a year, and index.html
+ * Serves the built web app: hashed assets cached for a year (brotli or gzip
+ * as built), and index.html
  * for every page address, never cached, so a new build shows at once. Without
  * a build the pages say how to make one instead of answering 404.
  */
@@ -23,6 +24,8 @@ export function registerWebApp(app: FastifyInstance, distDir = WEB_DIST_DIR): vo
       root: `${distDir}/assets`,
       prefix: '/assets/',
       immutable: true,
+      // The build wrote .br and .gz beside each asset; the browser gets the smallest it accepts.
+      preCompressed: true,
       maxAge: '365d',
       index: false,
       schemaHide: true,
