@@ -1,10 +1,11 @@
 // `npm run bench`: Loupe's decisions per second over each shop's worked cases, then
 // Aulso's rules four ways (Loupe, json-rules-engine, ZEN, hand-written); then the
 // desk (bench/desk/run.ts): creating a return case over HTTP beside pgbench;
-// then the import (bench/import/run.ts): `loupe import orders` beside COPY.
+// then the import (bench/import/run.ts): `loupe import orders` beside COPY;
+// then the web app (bench/web/run.ts): the order page's JS and time to usable beside the policy page.
 // Progress goes to stderr; the tables and the ratio lines to stdout and
 // BENCHMARKS.md, the ratio lines last. `--engine-only` skips the desk and the
-// import; BENCH_ONLY=engine, desk or import (comma-separated) runs only those.
+// import; BENCH_ONLY=engine, desk, import or web (comma-separated) runs only those.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Case } from '../src/domain/contract/case.schema.ts';
@@ -15,6 +16,7 @@ import { runImportBench } from './import/run.ts';
 import { bundledPolicy, comparable, decide } from './loupe.ts';
 import { type Measurement, machineInfo, ratio, table, writeBenchmarksSection } from './report.ts';
 import { TARGETS } from './targets.ts';
+import { runWebBench } from './web/run.ts';
 
 const BENCHMARKS_MD = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 const MEASURE_ONE = fileURLToPath(new URL('./measure-one.ts', import.meta.url));
@@ -79,7 +81,7 @@ policy and is the one the ratio lines compare. "Loupe's engine, whole decision"
 is the full contract answer (money, deadlines on the shop's business calendar,
 quoted reasons with their details), for what that costs on top.`;
 
-const SECTIONS = ['engine', 'desk', 'import'] as const;
+const SECTIONS = ['engine', 'desk', 'import', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections to run: BENCH_ONLY (e.g. `import`, or `desk,import`), else all; `--engine-only`: the engine's. */
@@ -108,6 +110,11 @@ async function runDatabaseSections(sections: Set<Section>, summary: string[]): P
       const imported = await runImportBench();
       figures.push(imported.figures);
       lines.push(imported.summary);
+    }
+    if (sections.has('web')) {
+      const web = await runWebBench();
+      figures.push(web.figures);
+      lines.push(web.summary);
     }
   } finally {
     console.log([...figures, lines.join('\n')].filter(Boolean).join('\n\n'));

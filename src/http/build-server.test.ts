@@ -161,11 +161,14 @@ describe('the rest', () => {
     expect(res.json()).toEqual({ ok: true });
   });
 
-  it('links each shop’s policy page and the docs from the index', async () => {
+  it('links each shop’s portal, help center and policy page, the back office and the docs from the index', async () => {
     const res = await app.inject('/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('href="/api/v1/shops/aulso/policy?format=html"');
+    expect(res.body).toContain('href="/shop/aulso"');
+    expect(res.body).toContain('href="/shop/aulso/help"');
+    expect(res.body).toContain('href="/desk"');
     expect(res.body).toContain('href="/docs"');
   });
 
