@@ -37,7 +37,21 @@ export type ServerOptions = {
   money?: MoneyRouteDeps;
   /** Where the customer portal is, for the links mailed to sign in (default LOUPE_PUBLIC_URL, else http://localhost:3000). */
   publicUrl?: string;
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe (Fastify's
+   * `trustProxy`: true, a number of hops, or addresses and CIDRs), so rate
+   * limits count each customer, not the proxy. Default: none (TRUST_PROXY).
+   */
+  trustProxy?: boolean | number | string;
 };
+
+/** TRUST_PROXY as Fastify takes it: "true", a hop count, or a comma-separated list of addresses and CIDRs. */
+export function readTrustProxy(text: string | undefined): boolean | number | string | undefined {
+  const value = text?.trim();
+  if (!value || value === 'false') return undefined;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 /**
  * Loupe's HTTP API, not yet listening (tests use `app.inject()`). Route
@@ -48,7 +62,11 @@ export type ServerOptions = {
 export function buildServer(options: ServerOptions): FastifyInstance {
   const { policies: byId, logger } = options;
   const policies: PolicyLookup = { get: (id) => byId.get(id), ids: () => [...byId.keys()].sort() };
-  const app: FastifyInstance = logger ? Fastify({ loggerInstance: logger }) : Fastify({ logger: false });
+  const trustProxy = options.trustProxy ?? readTrustProxy(process.env.TRUST_PROXY);
+  const proxy = trustProxy === undefined ? {} : { trustProxy };
+  const app: FastifyInstance = logger
+    ? Fastify({ loggerInstance: logger, ...proxy })
+    : Fastify({ logger: false, ...proxy });
   app.setValidatorCompiler(() => (value) => ({ value }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(app);
