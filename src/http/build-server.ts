@@ -1,6 +1,7 @@
+import type { Server } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import type { Policy } from '../domain/policy/policy.schema.ts';
 import type { PolicyLookup } from '../policies/load-policy-file.ts';
 import { liveContext, type ServiceContext } from '../services/service-context.ts';
@@ -63,10 +64,10 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const { policies: byId, logger } = options;
   const policies: PolicyLookup = { get: (id) => byId.get(id), ids: () => [...byId.keys()].sort() };
   const trustProxy = options.trustProxy ?? readTrustProxy(process.env.TRUST_PROXY);
-  const proxy = trustProxy === undefined ? {} : { trustProxy };
-  const app: FastifyInstance = logger
-    ? Fastify({ loggerInstance: logger, ...proxy })
-    : Fastify({ logger: false, ...proxy });
+  const app: FastifyInstance = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+  } as FastifyHttpOptions<Server>);
   app.setValidatorCompiler(() => (value) => ({ value }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(app);
