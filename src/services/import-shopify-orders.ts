@@ -3,13 +3,19 @@ import type { ShopifyImportItem } from '../integrations/shopify/read-shopify-ord
 import type { ShopifyOrderImport } from '../integrations/shopify/shopify-order-import.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { readDatabaseError } from '../storage/database-error.ts';
+import { type ImportCopier, openImportCopier } from '../storage/repositories/imported-orders-copy.ts';
 import { findOrderDates } from '../storage/repositories/order-dates.ts';
 import { insertShipment, listShipments } from '../storage/repositories/shipments.ts';
 import { assertStaffOf } from './assert-access.ts';
 import { findShopOrThrow } from './find-shop-or-throw.ts';
 import { storeImportedOrder } from './import-order.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
-import { canStoreTogether, storeImportedOrders, withDatesOnFile } from './store-imported-orders.ts';
+import {
+  canStoreTogether,
+  storeImportedOrders,
+  storeImportedOrdersByCopy,
+  withDatesOnFile,
+} from './store-imported-orders.ts';
 
 /**
  * Orders stored per transaction, in a few multi-row statements: fewer commits
@@ -109,6 +115,12 @@ export async function importShopifyOrders(
     }
   };
 
+  // On PostgreSQL, batches go through COPY on a connection of their own, taken at the first batch.
+  let copier: Promise<ImportCopier | undefined> | undefined;
+  const copierFor = () => {
+    copier ??= openImportCopier(ctx.db);
+    return copier;
+  };
   let batch: Mapped[] = [];
   // One batch is stored while the next is read and mapped, so the database and
   // this process work at the same time; batches are still stored in file order.
@@ -125,29 +137,37 @@ export async function importShopifyOrders(
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    storing = storeBatch(ctx, actor, shopId, pending, stored, fail).then(progress, (error: unknown) => {
+    storing = storeBatch(ctx, actor, shopId, pending, copierFor, stored, fail).then(progress, (error: unknown) => {
       storeFailure = { error };
     });
   };
   try {
-    for await (const item of items) {
-      summary.read++;
-      if (!item.result.ok) fail(item, item.order, item.result.issues);
-      else {
-        batch.push({ item, value: item.result.value });
-        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+    await readAndStore();
+  } finally {
+    await (await copier?.catch(() => undefined))?.close();
+  }
+  return summary;
+
+  async function readAndStore(): Promise<void> {
+    try {
+      for await (const item of items) {
+        summary.read++;
+        if (!item.result.ok) fail(item, item.order, item.result.issues);
+        else {
+          batch.push({ item, value: item.result.value });
+          if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+        }
       }
+    } catch (err) {
+      await flush();
+      await settle();
+      // A file that stops being readable keeps what came before; one that never was is refused.
+      if (!(err instanceof DomainError) || summary.read === 0) throw err;
+      summary.stopped = { line: err.issues[0]?.line ?? 0, message: err.message };
     }
-  } catch (err) {
     await flush();
     await settle();
-    // A file that stops being readable keeps what came before; one that never was is refused.
-    if (!(err instanceof DomainError) || summary.read === 0) throw err;
-    summary.stopped = { line: err.issues[0]?.line ?? 0, message: err.message };
   }
-  await flush();
-  await settle();
-  return summary;
 }
 
 /**
@@ -160,18 +180,23 @@ async function storeBatch(
   actor: Actor,
   shopId: string,
   batch: Mapped[],
+  copierFor: () => Promise<ImportCopier | undefined>,
   stored: (m: Mapped, saved: { created: boolean; parcelsAdded: number }) => void,
   fail: (item: ShopifyImportItem, order: string | null, issues: Issue[]) => void,
 ): Promise<void> {
   if (batch.length > 1) {
     try {
       const values = batch.map((m) => m.value);
-      const saved = await transaction(ctx.db, async (tx) => {
-        if (canStoreTogether(values)) return storeImportedOrders(tx, ctx, actor, shopId, values);
-        const results: { created: boolean; parcelsAdded: number }[] = [];
-        for (const m of batch) results.push(await storeOne(tx, ctx, actor, shopId, m.value));
-        return results;
-      });
+      const together = canStoreTogether(values);
+      const copier = together ? await copierFor() : undefined;
+      const saved = copier
+        ? await storeImportedOrdersByCopy(copier, ctx, actor, shopId, values)
+        : await transaction(ctx.db, async (tx) => {
+            if (together) return storeImportedOrders(tx, ctx, actor, shopId, values);
+            const results: { created: boolean; parcelsAdded: number }[] = [];
+            for (const m of batch) results.push(await storeOne(tx, ctx, actor, shopId, m.value));
+            return results;
+          });
       batch.forEach((m, i) => {
         const s = saved[i];
         if (s) stored(m, s);

@@ -10,6 +10,7 @@ import {
   upsertCustomers,
   upsertOrders,
 } from '../storage/repositories/imported-orders.ts';
+import type { ImportCopier, ParcelToCopy } from '../storage/repositories/imported-orders-copy.ts';
 import type { OrderDatesOnFile } from '../storage/repositories/order-dates.ts';
 import type { ShipmentRow } from '../storage/repositories/shipments.ts';
 import { type Actor, describeActor, type ServiceContext } from './service-context.ts';
@@ -111,6 +112,51 @@ export async function storeImportedOrders(
   });
   await insertShipments(tx, parcels);
   return results;
+}
+
+/**
+ * The same writes as `storeImportedOrders`, on PostgreSQL through COPY
+ * (decision 018): the batch is copied into staging tables and moved into the
+ * desk's tables in one transaction of the copier's own. The batch must pass
+ * `canStoreTogether`. Answers per order, in order.
+ */
+export async function storeImportedOrdersByCopy(
+  copier: ImportCopier,
+  ctx: ServiceContext,
+  actor: Actor,
+  shopId: string,
+  values: ShopifyOrderImport[],
+): Promise<StoredImport[]> {
+  const parcels: ParcelToCopy[] = [];
+  const orders = values.map((v) => {
+    // A tracking number given twice for one order is one parcel.
+    const seen = new Set<string>();
+    for (const p of v.parcels) {
+      if (seen.has(p.trackingNumber)) continue;
+      seen.add(p.trackingNumber);
+      parcels.push({
+        id: ctx.newId(),
+        orderNumber: v.order.number,
+        carrier: p.carrier,
+        trackingNumber: p.trackingNumber,
+        status: p.status,
+        createdAt: p.shippedAt,
+      });
+    }
+    return {
+      id: ctx.newId(),
+      customerId: ctx.newId(),
+      email: v.customer.email.trim().toLowerCase(),
+      name: v.customer.name ?? null,
+      order: v.order,
+    };
+  });
+  const saved = await copier.store({ shopId, actor: describeActor(actor), at: ctx.now(), orders, parcels });
+  return values.map((v) => {
+    const s = saved.get(v.order.number);
+    if (!s) throw new Error(`order ${v.order.number} was not stored`);
+    return { created: s.created, parcelsAdded: s.parcelsAdded };
+  });
 }
 
 /**

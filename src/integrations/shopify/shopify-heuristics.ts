@@ -87,15 +87,36 @@ export type LineText = {
 /** The line facts guessed from a line's text (see the table above). */
 export function guessLineFacts(text: LineText): Pick<Line, 'category' | 'fulfillment' | 'personalized'> {
   const properties = (text.properties ?? []).filter((p) => !p.name.startsWith('_') && p.value.trim() !== '');
+  const title = titleFacts(text.title);
   const personalized =
-    properties.some((p) => PERSONALISATION_PROPERTIES.some((re) => re.test(p.name))) ||
-    PERSONALISED_TITLES.some((re) => re.test(text.title));
-  const described = [text.title, text.variant ?? '', ...properties.flatMap((p) => [p.name, p.value])];
+    title.personalised || properties.some((p) => PERSONALISATION_PROPERTIES.some((re) => re.test(p.name)));
+  const described = [text.variant ?? '', ...properties.flatMap((p) => [p.name, p.value])];
   return {
-    category: text.giftCard ? 'gift_card' : categoryOf(text.title),
-    fulfillment: described.some((t) => MADE_TO_ORDER_WORDS.test(t)) ? 'made_to_order' : 'ready_to_ship',
+    category: text.giftCard ? 'gift_card' : title.category,
+    fulfillment:
+      title.madeToOrder || described.some((t) => MADE_TO_ORDER_WORDS.test(t)) ? 'made_to_order' : 'ready_to_ship',
     personalized,
   };
+}
+
+type TitleFacts = { category: Category; personalised: boolean; madeToOrder: boolean };
+
+/** What titles say, kept per title: a shop's catalogue is small, its order history long. */
+const titleFactsSeen = new Map<string, TitleFacts>();
+const TITLES_KEPT = 10_000;
+
+function titleFacts(title: string): TitleFacts {
+  let facts = titleFactsSeen.get(title);
+  if (!facts) {
+    facts = {
+      category: categoryOf(title),
+      personalised: PERSONALISED_TITLES.some((re) => re.test(title)),
+      madeToOrder: MADE_TO_ORDER_WORDS.test(title),
+    };
+    if (titleFactsSeen.size >= TITLES_KEPT) titleFactsSeen.clear();
+    titleFactsSeen.set(title, facts);
+  }
+  return facts;
 }
 
 function categoryOf(title: string): Category {

@@ -77,20 +77,32 @@ const LARGEST_STORED_INTEGER = 2_147_483_647;
  * columns, so a record is reported with its field instead of a database error.
  */
 function unstorable(value: unknown, path: (string | number)[], issues: MappingIssues): void {
+  // The path is one array pushed and popped on the way down, copied only for an issue: this runs on every field.
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) issues.add(path, 'contains a NUL character, which cannot be stored', 'invalid_text');
+    if (value.includes('\u0000')) {
+      issues.add([...path], 'contains a NUL character, which cannot be stored', 'invalid_text');
+    }
   } else if (typeof value === 'number') {
     if (Number.isInteger(value) && Math.abs(value) > LARGEST_STORED_INTEGER) {
       issues.add(
-        path,
+        [...path],
         `${value} is beyond the largest amount or quantity stored (${LARGEST_STORED_INTEGER})`,
         'too_big',
       );
     }
   } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) unstorable(item, [...path, i], issues);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      unstorable(value[i], path, issues);
+      path.pop();
+    }
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) unstorable(item, [...path, key], issues);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      unstorable((value as Record<string, unknown>)[key], path, issues);
+      path.pop();
+    }
   }
 }
 
