@@ -5,6 +5,9 @@
 // run, so the server's own query count comes from pg_stat_database).
 //
 //   node --import tsx bench/desk/profile.ts [seconds]   (BENCH_DESK_WORKLOAD=create-case by default)
+//
+// BENCH_PROFILE_DATABASE names the database (default loupe_profile); BENCH_PROFILE_SQL is run on it once the
+// server has migrated it, before the load (to measure a schema change, e.g. a constraint put back).
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,7 +132,7 @@ function summarize(file: string, from: number, to: number) {
 
 const pgServer = await benchPostgres();
 try {
-  const url = await pgServer.createDatabase('loupe_profile');
+  const url = await pgServer.createDatabase(process.env.BENCH_PROFILE_DATABASE ?? 'loupe_profile');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'loupe-prof-'));
   const server = await startLoupeServer({
     port: await freePort(),
@@ -141,6 +144,11 @@ try {
   let to = 0;
   try {
     const requests = await workload.make(server, Math.max(4000, seconds * 1500));
+    if (process.env.BENCH_PROFILE_SQL) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(process.env.BENCH_PROFILE_SQL).finally(() => client.end());
+    }
     const before = await transactions(url);
     let next = 0;
     const cpuBefore = cpuSeconds(server.pid);

@@ -5,6 +5,7 @@ import { smtpReceiver } from '../../test/smtp-receiver.ts';
 import { messageIdOf } from '../mail/mail-transport.ts';
 import { smtpTransport } from '../mail/smtp-transport.ts';
 import { mailCareMessage } from '../services/mail/mail-care-message.ts';
+import { renderOutboxMail, renderOutboxMails } from '../services/mail/render-outbox-mails.ts';
 import { issueRefund } from '../services/money/issue-refund.ts';
 import { moneyCase } from '../services/money/test-fixtures.ts';
 import type { ServiceContext } from '../services/service-context.ts';
@@ -27,7 +28,7 @@ const options: DeliveryOptions = { now: () => clock, messageIdDomain: 'mail.loup
 async function refundedCase(amountCents = 2500) {
   const c = await moneyCase(db, { resolutions: ['refund'], refundableCents: 200_000 });
   await issueRefund(ctx, c.staff, { caseId: c.caseId, amountCents });
-  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, c.caseId));
+  const [mail] = await renderOutboxMails(db, await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, c.caseId)));
   if (!mail) throw new Error('the refund wrote no mail');
   return { ...c, mail };
 }
@@ -100,7 +101,7 @@ describe(`the outbox worker over real SMTP, on ${kind}`, () => {
     );
     expect(claimed?.id).toBe(mail.id);
     if (!claimed) return;
-    await transport.send(claimed, messageIdOf(claimed, 'mail.loupe.test'));
+    await transport.send(await renderOutboxMail(db, claimed), messageIdOf(claimed, 'mail.loupe.test'));
     expect(await deliverDueMail(db, transport, options)).toEqual({ sent: [], retrying: [], failed: [] });
 
     later(5 * 60_000);

@@ -1,4 +1,5 @@
 import { MailSendError, type MailTransport, messageIdOf } from '../mail/mail-transport.ts';
+import { renderOutboxMail } from '../services/mail/render-outbox-mails.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { claimDueMail, markMailFailed, markMailForRetry, markMailSent } from '../storage/repositories/mail-outbox.ts';
 
@@ -24,7 +25,9 @@ export type DeliveryReport = { sent: string[]; retrying: string[]; failed: strin
 export const exponentialBackoff = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 6 * 3_600_000);
 
 /**
- * Claims the mails due now and sends each through `transport`: a mail the
+ * Claims the mails due now, renders them (decision 017: a mail about a case
+ * is rendered when it is sent, from its event's facts and its case) and sends
+ * each through `transport`: a mail the
  * server accepts is marked sent with its Message-ID; one it refuses for now
  * waits `retryDelayMs` and is tried again, up to `maxAttempts`, then failed
  * with its last error kept; one it refuses for good (5xx) is failed at once.
@@ -59,11 +62,15 @@ export async function deliverDueMail(
   const report: DeliveryReport = { sent: [], retrying: [], failed: [] };
   for (const mail of claimed) {
     try {
-      const accepted = await transport.send(mail, messageIdOf(mail, options.messageIdDomain));
+      const messageId = messageIdOf(mail, options.messageIdDomain);
+      // The development mailbox is the outbox row itself, rendered when shown (GET /mailbox): nothing to render here.
+      const accepted =
+        transport.via === 'mailbox' ? { messageId } : await transport.send(await renderOutboxMail(db, mail), messageId);
       await markMailSent(db, mail.id, { messageId: accepted.messageId, via: transport.via, at: options.now() });
       report.sent.push(mail.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // A mail that cannot be rendered is tried again like a refused one, and failed with why.
       const permanent = error instanceof MailSendError && error.permanent;
       if (permanent || mail.attempts >= maxAttempts) {
         await markMailFailed(db, mail, message);

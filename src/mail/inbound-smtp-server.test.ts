@@ -5,6 +5,7 @@ import { deskApp } from '../../test/desk-app.ts';
 import { findInboundTarget } from '../services/mail/find-inbound-target.ts';
 import { mailCareMessage } from '../services/mail/mail-care-message.ts';
 import { receiveInboundMail } from '../services/mail/receive-inbound-mail.ts';
+import { renderOutboxMails } from '../services/mail/render-outbox-mails.ts';
 import { moneyCase } from '../services/money/test-fixtures.ts';
 import { transaction } from '../storage/database.ts';
 import { listMessages } from '../storage/repositories/messages.ts';
@@ -103,7 +104,10 @@ describe(`inbound mail over SMTP, on ${desk.database.kind}`, () => {
       ['customer', 'noor@example.com', 'Do you make the Luna ring in size 4?'],
       ['system', 'loupe', 'Opened from an email by noor@example.com: “Ring sizes”'],
     ]);
-    const [ack] = await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, opened.id));
+    const [ack] = await renderOutboxMails(
+      db,
+      await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, opened.id)),
+    );
     expect(ack).toMatchObject({
       event: 'request_received',
       to: 'noor@example.com',

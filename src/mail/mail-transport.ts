@@ -1,11 +1,13 @@
 import type { OutboxMail } from '../storage/repositories/mail-outbox.ts';
 import type { MailDelivery } from '../storage/schema/mail.ts';
+import type { RenderedMail } from './render-mail.ts';
 
-/** What a transport needs of an outbox mail. */
+/** What a transport needs of an outbox mail: whom it is from and to, and the mail rendered. */
 export type OutgoingMail = Pick<
   OutboxMail,
-  'id' | 'event' | 'caseId' | 'fromName' | 'fromAddress' | 'to' | 'replyTo' | 'subject' | 'text' | 'html' | 'createdAt'
->;
+  'id' | 'event' | 'caseId' | 'fromName' | 'fromAddress' | 'to' | 'replyTo' | 'createdAt'
+> &
+  RenderedMail;
 
 /** Why a send failed, and whether trying again can help (a 5xx refusal cannot). */
 export class MailSendError extends Error {

@@ -13,7 +13,7 @@ import { authorKindOf, authorNameOf } from './author-kind.ts';
 import { type CaseView, caseViewOf } from './case-view.ts';
 import { orderNotFound } from './find-order-or-throw.ts';
 import { findShopOrThrow } from './find-shop-or-throw.ts';
-import { renderCaseOpenedMails } from './mail/mails-on-case-opened.ts';
+import { caseOpenedMailRows } from './mail/mails-on-case-opened.ts';
 import { refundableCents } from './refundable-cents.ts';
 import { type Actor, describeActor, LOUPE, type ServiceContext } from './service-context.ts';
 
@@ -134,7 +134,7 @@ export async function openCase(ctx: ServiceContext, actor: Actor, input: OpenCas
       }
     : undefined;
   // Its mails ("we have your request", the decision) are stored with it: a rollback drops them.
-  const mail = renderCaseOpenedMails(ctx, row, order, policy);
+  const mail = caseOpenedMailRows(ctx, row, order, policy);
   await insertNewCase(db, { row, money, audit, message, mail });
   // The view from what was just stored: nothing is read back.
   return caseViewOf(

@@ -129,7 +129,7 @@ it(`sends every mail after the worker is killed with SIGKILL mid-delivery and re
   const rows = await withDatabase(outbox);
   expect(rows).toHaveLength(MAILS);
   for (const row of rows) {
-    expect(row, row.subject).toMatchObject({
+    expect(row, row.id).toMatchObject({
       status: 'sent',
       deliveredVia: 'smtp',
       messageId: `<${row.id}@mail.loupe.test>`,

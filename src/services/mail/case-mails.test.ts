@@ -12,6 +12,7 @@ import { mailOutbox } from '../../storage/schema/index.ts';
 import { loadMailCase } from './enqueue-case-mail.ts';
 import { mailsOnCaseOpened } from './mails-on-case-opened.ts';
 import { remindShipBack } from './remind-ship-back.ts';
+import { renderOutboxMails } from './render-outbox-mails.ts';
 
 const desk = await deskApp();
 const receiver = await smtpReceiver();
@@ -100,7 +101,11 @@ describe(`mail about a case, sent over SMTP, on ${desk.database.kind}`, () => {
     expect(refund.text).toContain(`We have refunded ${money(amount, 'US$')} to your`);
     expect(message.text).toContain('Thank you for sending it back so quickly.\nAll the best, Mei');
 
-    const rows = await desk.database.db.select().from(mailOutbox).where(eq(mailOutbox.caseId, j.case.id));
+    const { db } = desk.database;
+    const rows = await renderOutboxMails(
+      db,
+      await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, j.case.id)),
+    );
     expect(rows).toHaveLength(7);
     for (const row of rows) {
       expect(row).toMatchObject({ status: 'sent', attempts: 1, deliveredVia: 'smtp', lastError: null });

@@ -1,7 +1,7 @@
 import type { Policy } from '../../domain/policy/policy.schema.ts';
 import { readMailConfig } from '../../mail/mail-config.ts';
-import type { MailFrame, RenderedMail } from '../../mail/render-mail.ts';
 import { newReplyToken, replyAddress } from '../../mail/reply-address.ts';
+import type { CaseMailEvent, MailFacts } from '../../mail/stored-mail.ts';
 import type { LoupeDatabase } from '../../storage/database.ts';
 import { type CaseRow, findCase } from '../../storage/repositories/cases.ts';
 import { enqueueMail, type MailToEnqueue } from '../../storage/repositories/mail-outbox.ts';
@@ -14,8 +14,6 @@ import {
 import { findOrderById, type StoredOrder } from '../../storage/repositories/orders.ts';
 import { storedPolicyVersion } from '../../storage/repositories/policy-versions.ts';
 import { findShop } from '../../storage/repositories/shops.ts';
-import type { MailEvent } from '../../storage/schema/mail.ts';
-import { caseReference } from '../case-reference.ts';
 
 /** The clock and ids a mail is written with: a `ServiceContext` has both. */
 export type MailClock = { now(): Date; newId(): string };
@@ -27,8 +25,12 @@ export type MailCase = {
   policy: Policy | undefined;
 };
 
-/** One mail to write: its event, what tells it apart from others of the event on the case (`n`), and its template. */
-export type CaseMail = { event: MailEvent; n: string | number; render(frame: MailFrame): RenderedMail };
+/**
+ * One mail to write: its event, what tells it apart from others of the event
+ * on the case (`n`), and the event's facts its template is given when the
+ * mail is sent (src/mail/stored-mail.ts).
+ */
+export type CaseMail = { [E in CaseMailEvent]: { event: E; n: string | number; facts: MailFacts[E] } }[CaseMailEvent];
 
 /** The case with its order and policy, for a service that has only the case's id at hand. */
 export async function loadMailCase(
@@ -43,7 +45,7 @@ export async function loadMailCase(
 }
 
 /**
- * Renders mails about a case and puts them in the outbox, inside the caller's
+ * Puts mails about a case in the outbox, inside the caller's
  * transaction (a rollback drops them, a commit keeps them). Each goes to the
  * case's thread address — the customer of its order, or whoever wrote in —
  * from the shop (its policy's contact email, else LOUPE_MAIL_FROM), with the
@@ -65,17 +67,17 @@ export async function enqueueCaseMails(
   const address = c.order?.customer.email;
   if (options.newCase && address) {
     const thread = { caseId: c.row.id, token: newReplyToken(), address, createdAt: now };
-    return insertThreadWithMail(tx, thread, await render(tx, clock, c, thread, mails, now));
+    return insertThreadWithMail(tx, thread, await outboxRows(tx, clock, c, thread, mails, now));
   }
   const thread =
     (await findMailThread(tx, c.row.id)) ??
     (address && (await ensureMailThread(tx, { caseId: c.row.id, token: newReplyToken(), address, createdAt: now })));
   if (!thread) return 0;
-  return enqueueMail(tx, await render(tx, clock, c, thread, mails, now));
+  return enqueueMail(tx, await outboxRows(tx, clock, c, thread, mails, now));
 }
 
-/** The outbox rows of the mails, each rendered in the frame of the case and its thread. */
-async function render(
+/** The outbox rows of the mails, from the shop to the case's thread. */
+async function outboxRows(
   tx: LoupeDatabase,
   clock: MailClock,
   c: MailCase,
@@ -84,12 +86,12 @@ async function render(
   now: Date,
 ): Promise<MailToEnqueue[]> {
   const shopName = c.policy?.name ?? (await findShop(tx, c.row.shopId))?.name ?? c.row.shopId;
-  return renderCaseMails(clock, c, shopName, thread, mails, now);
+  return caseMailRows(clock, c, shopName, thread, mails, now);
 }
 
 /**
  * The mails a new case sends as outbox rows, with the thread they start,
- * rendered without touching the database, for the statement that stores the
+ * made without touching the database, for the statement that stores the
  * case to store them too (openCase). None when there is no one to write to.
  */
 export function newCaseMails(
@@ -101,10 +103,15 @@ export function newCaseMails(
   if (!address || mails.length === 0) return undefined;
   const now = clock.now();
   const thread = { caseId: c.row.id, token: newReplyToken(), address, createdAt: now };
-  return { thread, mails: renderCaseMails(clock, c, c.policy.name, thread, mails, now) };
+  return { thread, mails: caseMailRows(clock, c, c.policy.name, thread, mails, now) };
 }
 
-function renderCaseMails(
+/**
+ * Outbox rows holding each mail's facts, rendered when sent
+ * (renderOutboxMails) in the frame these rows keep: the shop's name as sender,
+ * the thread's address and reply address.
+ */
+function caseMailRows(
   clock: MailClock,
   c: MailCase,
   shopName: string,
@@ -113,24 +120,19 @@ function renderCaseMails(
   now: Date,
 ): MailToEnqueue[] {
   const config = readMailConfig();
-  const profile = c.policy?.profile;
   const replyTo = replyAddress(thread.token, config.replyDomain);
-  const frame: MailFrame = {
-    shop: { name: shopName, timeZone: profile?.timeZone ?? 'UTC', locale: profile ? `en-${profile.country}` : 'en' },
-    reference: caseReference(c.row.shopId, c.row.number),
-    replyTo,
-    customerName: c.order && c.order.customer.email === thread.address ? c.order.customer.name : null,
-  };
+  const profile = c.policy?.profile;
+  const fromAddress = profile?.contact?.email ?? config.defaultFrom;
   return mails.map((mail) => ({
     id: clock.newId(),
     shopId: c.row.shopId,
     caseId: c.row.id,
     event: mail.event,
     fromName: shopName,
-    fromAddress: profile?.contact?.email ?? config.defaultFrom,
+    fromAddress,
     to: thread.address,
     replyTo,
-    ...mail.render(frame),
+    payload: mail.facts,
     dedupeKey: `case:${c.row.id}:${mail.event}:${mail.n}`,
     createdAt: now,
   }));

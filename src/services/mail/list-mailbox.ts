@@ -4,6 +4,7 @@ import type { MailDelivery, MailEvent, MailStatus } from '../../storage/schema/m
 import { assertStaffOf } from '../assert-access.ts';
 import { findShopOrThrow } from '../find-shop-or-throw.ts';
 import type { Actor, ServiceContext } from '../service-context.ts';
+import { renderOutboxMails } from './render-outbox-mails.ts';
 
 /** Which mails to list: a shop's (default: every shop the caller serves), a case's; at most `limit`. */
 export type MailboxFilter = { shopId?: string | undefined; caseId?: string | undefined; limit?: number | undefined };
@@ -54,11 +55,11 @@ export async function listMailbox(ctx: ServiceContext, actor: Actor, filter: Mai
   else assertStaffOf(actor, '*');
   return transaction(ctx.db, async (tx) => {
     if (filter.shopId) await findShopOrThrow(tx, filter.shopId);
-    const rows = await readMailbox(tx, {
-      shopId,
-      caseId: filter.caseId,
-      limit: filter.limit ?? 50,
-    });
+    // Rendered now, sent or not: what a queued mail will say, and what a sent one said (decision 017).
+    const rows = await renderOutboxMails(
+      tx,
+      await readMailbox(tx, { shopId, caseId: filter.caseId, limit: filter.limit ?? 50 }),
+    );
     return rows.map(
       (m): MailboxItem => ({
         id: m.id,

@@ -1,4 +1,3 @@
-import { careMessageMail } from '../../mail/templates/care-message.ts';
 import type { LoupeDatabase } from '../../storage/database.ts';
 import { enqueueCaseMails, loadMailCase, type MailClock } from './enqueue-case-mail.ts';
 
@@ -11,7 +10,5 @@ export async function mailCareMessage(
   const c = await loadMailCase(tx, message.caseId);
   if (!c) return 0;
   const { body, attachments } = message;
-  return enqueueCaseMails(tx, clock, c, [
-    { event: 'care_message', n: message.id, render: (frame) => careMessageMail(frame, { body, attachments }) },
-  ]);
+  return enqueueCaseMails(tx, clock, c, [{ event: 'care_message', n: message.id, facts: { body, attachments } }]);
 }

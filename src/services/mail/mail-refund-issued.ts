@@ -1,4 +1,3 @@
-import { refundIssuedMail } from '../../mail/templates/refund-issued.ts';
 import type { LoupeDatabase } from '../../storage/database.ts';
 import type { CaseMoney } from '../../storage/repositories/money-cases.ts';
 import type { LedgerEntry } from '../../storage/repositories/money-ledger.ts';
@@ -20,7 +19,5 @@ export async function mailRefundIssued(
     method: entry.method ?? 'original_payment_method',
     leftCents: money.refundableCents - money.refundedCents,
   };
-  return enqueueCaseMails(tx, clock, c, [
-    { event: 'refund_issued', n: entry.id, render: (frame) => refundIssuedMail(frame, issued) },
-  ]);
+  return enqueueCaseMails(tx, clock, c, [{ event: 'refund_issued', n: entry.id, facts: issued }]);
 }

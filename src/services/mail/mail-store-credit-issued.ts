@@ -1,4 +1,3 @@
-import { storeCreditIssuedMail } from '../../mail/templates/store-credit-issued.ts';
 import type { LoupeDatabase } from '../../storage/database.ts';
 import type { GiftCard } from '../../storage/repositories/money-gift-cards.ts';
 import type { LedgerEntry } from '../../storage/repositories/money-ledger.ts';
@@ -15,7 +14,5 @@ export async function mailStoreCreditIssued(
   const c = await loadMailCase(tx, entry.caseId);
   if (!c) return 0;
   const issued = { amountCents: card.initialCents, currency: card.currency, code: card.code };
-  return enqueueCaseMails(tx, clock, c, [
-    { event: 'store_credit_issued', n: entry.id, render: (frame) => storeCreditIssuedMail(frame, issued) },
-  ]);
+  return enqueueCaseMails(tx, clock, c, [{ event: 'store_credit_issued', n: entry.id, facts: issued }]);
 }

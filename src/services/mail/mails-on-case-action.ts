@@ -1,10 +1,5 @@
 import type { CaseAction, TransitionInput } from '../../domain/cases/case-states.ts';
 import type { Policy } from '../../domain/policy/policy.schema.ts';
-import { careMessageMail } from '../../mail/templates/care-message.ts';
-import { caseResolvedMail } from '../../mail/templates/case-resolved.ts';
-import { decisionMail } from '../../mail/templates/decision.ts';
-import { goodsReceivedMail } from '../../mail/templates/goods-received.ts';
-import { returnInstructionsMail } from '../../mail/templates/return-instructions.ts';
 import type { LoupeDatabase } from '../../storage/database.ts';
 import { findCaseMoney } from '../../storage/repositories/case-money.ts';
 import type { CaseRow } from '../../storage/repositories/cases.ts';
@@ -44,7 +39,7 @@ export async function mailsOnCaseAction(tx: LoupeDatabase, clock: MailClock, m: 
   if (DECIDING.includes(action) || outcomeChanged) {
     const money = await findCaseMoney(tx, after.id);
     const notice = decisionNotice(after, { refundableCents: money?.refundableCents, staffNote: m.input.reason });
-    if (notice) mails.push({ event: 'decision', n, render: (frame) => decisionMail(frame, notice) });
+    if (notice) mails.push({ event: 'decision', n, facts: notice });
   }
   if (action === 'authorize' && after.authorizationNumber && after.returnAddress && after.shipBy) {
     const authorization = {
@@ -53,26 +48,18 @@ export async function mailsOnCaseAction(tx: LoupeDatabase, clock: MailClock, m: 
       shipBy: after.shipBy,
       instructions: m.input.instructions ?? '',
     };
-    mails.push({ event: 'return_instructions', n, render: (frame) => returnInstructionsMail(frame, authorization) });
+    mails.push({ event: 'return_instructions', n, facts: authorization });
   }
   if (action === 'receive') {
-    mails.push({
-      event: 'goods_received',
-      n,
-      render: (frame) => goodsReceivedMail(frame, { resolutionBy: after.resolutionBy }),
-    });
+    mails.push({ event: 'goods_received', n, facts: { resolutionBy: after.resolutionBy } });
   }
   const resolution = m.input.resolution;
   if (action === 'resolve' && resolution) {
     const resolved = { resolution, followUpOrderNumber: m.followUpOrderNumber ?? null };
-    mails.push({ event: 'case_resolved', n, render: (frame) => caseResolvedMail(frame, resolved) });
+    mails.push({ event: 'case_resolved', n, facts: resolved });
   }
   for (const message of m.staffMessages) {
-    mails.push({
-      event: 'care_message',
-      n: message.id,
-      render: (frame) => careMessageMail(frame, { body: message.body, attachments: [] }),
-    });
+    mails.push({ event: 'care_message', n: message.id, facts: { body: message.body, attachments: [] } });
   }
   return enqueueCaseMails(tx, clock, { row: after, order: m.order, policy: m.policy }, mails);
 }

@@ -1,6 +1,4 @@
 import type { Policy } from '../../domain/policy/policy.schema.ts';
-import { decisionMail } from '../../mail/templates/decision.ts';
-import { requestReceivedMail } from '../../mail/templates/request-received.ts';
 import type { LoupeDatabase } from '../../storage/database.ts';
 import type { CaseRow } from '../../storage/repositories/cases.ts';
 import type { StoredOrder } from '../../storage/repositories/orders.ts';
@@ -28,37 +26,31 @@ export async function mailsOnCaseOpened(
   order: StoredOrder | undefined,
   policy: Policy,
 ): Promise<number> {
-  return enqueueCaseMails(tx, clock, { row: opened, order, policy }, caseOpenedMails(opened, order), { newCase: true });
+  return enqueueCaseMails(tx, clock, { row: opened, order, policy }, caseOpenedMails(opened), { newCase: true });
 }
 
 /**
- * The same mails rendered as outbox rows with the thread they start, without
+ * The same mails as outbox rows with the thread they start, without
  * touching the database: openCase stores them in the statement that stores
  * the case, so a new case and its mails commit together in one round trip.
  */
-export function renderCaseOpenedMails(
+export function caseOpenedMailRows(
   clock: MailClock,
   opened: OpenedCaseForMail,
   order: StoredOrder | undefined,
   policy: Policy,
 ) {
-  return newCaseMails(clock, { row: opened, order, policy }, caseOpenedMails(opened, order));
+  return newCaseMails(clock, { row: opened, order, policy }, caseOpenedMails(opened));
 }
 
-function caseOpenedMails(opened: OpenedCaseForMail, order: StoredOrder | undefined): CaseMail[] {
-  const mails: CaseMail[] = [
-    {
-      event: 'request_received',
-      n: 0,
-      render: (frame) =>
-        requestReceivedMail(frame, {
-          type: opened.type,
-          orderNumber: order?.order.number ?? null,
-          respondsBy: opened.respondsBy,
-        }),
-    },
-  ];
+/**
+ * The acknowledgement is rendered from the case (its type, order and reply
+ * deadline never change); the decision keeps its notice, since inspection or
+ * staff may change the case's decision before the mail leaves.
+ */
+function caseOpenedMails(opened: OpenedCaseForMail): CaseMail[] {
+  const mails: CaseMail[] = [{ event: 'request_received', n: 0, facts: null }];
   const notice = opened.decision ? decisionNotice(opened) : undefined;
-  if (notice) mails.push({ event: 'decision', n: opened.revision, render: (frame) => decisionMail(frame, notice) });
+  if (notice) mails.push({ event: 'decision', n: opened.revision, facts: notice });
   return mails;
 }

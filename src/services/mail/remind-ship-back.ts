@@ -1,4 +1,3 @@
-import { shipBackReminderMail } from '../../mail/templates/ship-back-reminder.ts';
 import { transaction } from '../../storage/database.ts';
 import { listReturnsToRemind } from '../../storage/repositories/mail-reminders.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -26,13 +25,7 @@ export async function remindShipBack(ctx: ServiceContext, leadMs = SHIP_BACK_REM
         authorizationNumber: c.row.authorizationNumber,
         returnAddress: c.row.returnAddress,
       };
-      return enqueueCaseMails(tx, ctx, c, [
-        {
-          event: 'ship_back_reminder',
-          n: shipBy.getTime(),
-          render: (frame) => shipBackReminderMail(frame, reminder),
-        },
-      ]);
+      return enqueueCaseMails(tx, ctx, c, [{ event: 'ship_back_reminder', n: shipBy.getTime(), facts: reminder }]);
     });
   }
   return written;

@@ -6,23 +6,16 @@ import type { MailDelivery } from '../schema/mail.ts';
 /** A mail of the outbox as stored. */
 export type OutboxMail = typeof mailOutbox.$inferSelect;
 
-/** What `enqueueMail` stores: the rendered mail, whom it is for and about, and its dedupe key. */
+/**
+ * What `enqueueMail` stores: whom the mail is for and about, its dedupe key,
+ * and either its event's facts (`payload`, rendered when sent: mails about a
+ * case) or the rendered mail (a sign-in link).
+ */
 export type MailToEnqueue = Pick<
   OutboxMail,
-  | 'id'
-  | 'shopId'
-  | 'caseId'
-  | 'event'
-  | 'fromName'
-  | 'fromAddress'
-  | 'to'
-  | 'replyTo'
-  | 'subject'
-  | 'text'
-  | 'html'
-  | 'dedupeKey'
-  | 'createdAt'
->;
+  'id' | 'shopId' | 'caseId' | 'event' | 'fromName' | 'fromAddress' | 'to' | 'replyTo' | 'dedupeKey' | 'createdAt'
+> &
+  Partial<Pick<OutboxMail, 'payload' | 'subject' | 'text' | 'html'>>;
 
 /**
  * Puts mails in the outbox, due at once. Call it with the transaction of the

@@ -52,9 +52,9 @@ export const cases = pgTable(
   (t) => [
     unique('cases_shop_number_unique').on(t.shopId, t.number),
     unique('cases_shop_authorization_number_unique').on(t.shopId, t.authorizationNumber),
-    // The inbox: a shop's cases in a state, the most urgent first.
+    // The inbox: a shop's cases in a state, the most urgent first. A shop's cases by any other
+    // order find them through it or cases_shop_number_unique (a second (shop, responds_by) index went, decision 017).
     index('cases_inbox_idx').on(t.shopId, t.state, t.respondsBy),
-    index('cases_shop_responds_by_idx').on(t.shopId, t.respondsBy),
     index('cases_order_idx').on(t.orderId),
     check('cases_number_positive', sql`${t.number} >= 1`),
     check('cases_revision_not_negative', sql`${t.revision} >= 0`),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { oneOf, timestamptz } from './columns.ts';
 import { messages } from './messages.ts';
@@ -37,7 +37,11 @@ export type MailDelivery = (typeof MAIL_DELIVERIES)[number];
  * of the change it reports (a rollback drops it, a commit keeps it) and sent
  * later by the delivery worker. `dedupe_key` (`case:<id>:<event>:<n>`) makes
  * enqueueing the same mail twice a no-op. `seq` only orders mails written in
- * the same instant (the acknowledgement before the decision).
+ * the same instant (the acknowledgement before the decision). A mail about a
+ * case keeps its event and `payload` (the facts of the event) and is rendered
+ * when it is sent or shown (decision 017); `subject`, `text` and `html` are
+ * kept only for mails rendered when queued (a sign-in link, and mails queued
+ * before 017).
  */
 export const mailOutbox = pgTable(
   'mail_outbox',
@@ -54,9 +58,11 @@ export const mailOutbox = pgTable(
     fromAddress: text('from_address').notNull(),
     to: text('to').notNull(),
     replyTo: text('reply_to').notNull(),
-    subject: text('subject').notNull(),
-    text: text('text').notNull(),
-    html: text('html').notNull(),
+    // What the event's template is given, as JSON (src/mail/stored-mail.ts); null when the case tells it all.
+    payload: jsonb('payload'),
+    subject: text('subject'),
+    text: text('text'),
+    html: text('html'),
     dedupeKey: text('dedupe_key').notNull().unique('mail_outbox_dedupe_key_unique'),
     status: text('status', { enum: MAIL_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -78,6 +84,11 @@ export const mailOutbox = pgTable(
     check('mail_outbox_delivered_via_known', oneOf(t.deliveredVia, MAIL_DELIVERIES)),
     check('mail_outbox_attempts_not_negative', sql`${t.attempts} >= 0`),
     check('mail_outbox_sent_has_time', sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
+    // Rendered now (all three parts) or when sent (none of them).
+    check(
+      'mail_outbox_rendered_whole',
+      sql`(${t.subject} is null) = (${t.text} is null) and (${t.text} is null) = (${t.html} is null)`,
+    ),
   ],
 );
 

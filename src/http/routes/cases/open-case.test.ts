@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deskApp } from '../../../../test/desk-app.ts';
+import { renderOutboxMails } from '../../../services/mail/render-outbox-mails.ts';
 import { cases, mailOutbox } from '../../../storage/schema/index.ts';
 
 const desk = await deskApp();
@@ -55,7 +56,7 @@ describe(`POST /api/v1/shops/:id/cases on ${desk.database.kind}`, () => {
     const { allowedActions: _staffActions, ...stored } = read.json();
     const { allowedActions: _customerActions, ...answered } = view;
     expect(stored).toEqual(answered);
-    const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, view.id));
+    const mails = await renderOutboxMails(db, await db.select().from(mailOutbox).where(eq(mailOutbox.caseId, view.id)));
     expect(mails.map((m) => m.event).sort()).toEqual(['decision', 'request_received']);
     expect(mails.every((m) => m.to === 'mei@example.com' && m.subject.includes(view.reference))).toBe(true);
   });
