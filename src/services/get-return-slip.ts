@@ -56,7 +56,11 @@ export async function getReturnSlip(ctx: ServiceContext, actor: Actor, caseId: s
     const text =
       typeof given?.instructions === 'string'
         ? given.instructions
-        : returnInstructions(row.decision, { authorizationNumber, returnAddress, shipBy: shipBy.toISOString() });
+        : returnInstructions(
+            row.decision,
+            { authorizationNumber, returnAddress, shipBy: shipBy.toISOString() },
+            { timeZone, locale: profile ? `en-${profile.country}` : 'en' },
+          );
     return {
       shopName: shop?.name ?? version?.policy.name ?? row.shopId,
       shopCountry: profile?.country ?? null,

@@ -1,4 +1,5 @@
 import type { Decision, Requirement } from '../domain/contract/decision.schema.ts';
+import { formatInstant } from '../mail/format-instant.ts';
 
 // What each requirement of a decision asks of the customer who sends goods back.
 const ASKS: Partial<Record<Requirement, string>> = {
@@ -13,16 +14,18 @@ const ASKS: Partial<Record<Requirement, string>> = {
 
 /**
  * The return instructions sent with an authorization when staff write none:
- * the number to quote, where to send it, by when, who pays the postage, and
- * what the decision requires of the parcel.
+ * the number to quote, where to send it, by when (on the shop's clock), who
+ * pays the postage, and what the decision requires of the parcel.
  */
 export function returnInstructions(
   decision: Decision | null,
   terms: { authorizationNumber: string; returnAddress?: string | undefined; shipBy?: string | undefined },
+  clock: { timeZone: string; locale: string } = { timeZone: 'UTC', locale: 'en' },
 ): string {
   const lines = [`Your return is authorized: quote ${terms.authorizationNumber} on the parcel.`];
   if (terms.returnAddress) lines.push(`Send it to: ${terms.returnAddress}`);
-  if (terms.shipBy) lines.push(`Ship it by ${terms.shipBy}.`);
+  // The deadline ends on the shop's clock, so that is the clock it is written on, as in the mails.
+  if (terms.shipBy) lines.push(`Ship it by ${formatInstant(new Date(terms.shipBy), clock.timeZone, clock.locale)}.`);
   if (decision?.returnShippingPaidBy === 'shop') lines.push('We pay the return shipping.');
   if (decision?.returnShippingPaidBy === 'customer') lines.push('The return shipping is at your cost.');
   for (const r of decision?.requirements ?? []) {

@@ -57,7 +57,12 @@ export async function takeCaseAction(ctx: ServiceContext, actor: Actor, a: TakeC
       input.returnAddress ??= version?.policy.profile.contact.address;
       input.shipBy ??= row.shipBy?.toISOString();
       // Written from what is known; without an address or ship-by date the lifecycle refuses, naming which.
-      input.instructions ??= returnInstructions(row.decision, input as Parameters<typeof returnInstructions>[1]);
+      const profile = version?.policy.profile;
+      input.instructions ??= returnInstructions(
+        row.decision,
+        input as Parameters<typeof returnInstructions>[1],
+        profile ? { timeZone: profile.timeZone, locale: `en-${profile.country}` } : undefined,
+      );
     }
     const status = {
       state: row.state as CaseState,
