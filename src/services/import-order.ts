@@ -3,15 +3,20 @@ import { DomainError } from '../domain/errors.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { appendAudit } from '../storage/repositories/audit-log.ts';
 import { upsertCustomer } from '../storage/repositories/customers.ts';
-import { saveOrder } from '../storage/repositories/orders.ts';
+import { type OutsideFacts, saveOrder } from '../storage/repositories/orders.ts';
 import { policyVersionInForce } from '../storage/repositories/policy-versions.ts';
 import { assertStaffOf } from './assert-access.ts';
 import { findShopOrThrow } from './find-shop-or-throw.ts';
 import { type OrderView, readOrderView } from './get-order.ts';
 import { type Actor, describeActor, type ServiceContext } from './service-context.ts';
 
-/** An order to import: the contract's order facts and who placed it. */
-export type ImportOrderInput = { shopId: string; order: Order; customer: { email: string; name?: string | undefined } };
+/** An order to import: the contract's order facts, who placed it, and what its platform did to it (Shopify's refunds, cancellation). */
+export type ImportOrderInput = {
+  shopId: string;
+  order: Order;
+  customer: { email: string; name?: string | undefined };
+  outside?: OutsideFacts | undefined;
+};
 
 /**
  * Brings a shop's order into the desk (from the shop's platform or by hand):
@@ -56,6 +61,7 @@ export async function storeImportedOrder(
     shopId: input.shopId,
     customerId: customer.id,
     order: input.order,
+    outside: input.outside,
     createdAt: now,
   });
   const version = await policyVersionInForce(tx, input.shopId, new Date(input.order.placedAt));

@@ -12,6 +12,7 @@ import { storeImportedOrder } from './import-order.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 import {
   canStoreTogether,
+  outsideFactsOf,
   storeImportedOrders,
   storeImportedOrdersByCopy,
   withDatesOnFile,
@@ -44,12 +45,12 @@ export type ShopifyImportSummary = ImportProgress & {
   shop: string;
   /** The first IMPORT_REPORT_LIMIT failures; `failed` counts them all. */
   failures: ImportFailure[];
-  /** Imported orders with refunds made in Shopify (the first IMPORT_REPORT_LIMIT); Loupe does not store them. */
+  /** Imported orders with refunds made in Shopify (the first IMPORT_REPORT_LIMIT), stored as each order's `refunded_outside_cents`. */
   refunds: RefundSeen[];
   refundsSeen: number;
   /** Outbound parcels added from Shopify's fulfillments (a tracking number already on file is not added again). */
   parcelsAdded: number;
-  /** Imported orders Shopify says were cancelled: stored as they are, as the desk has no cancelled state. */
+  /** Imported orders Shopify says were cancelled: stored with their `cancelled_at` (the desk has no cancelled state). */
   cancelledSeen: number;
   /** Where the file stopped being readable, if it did: the orders before it stand. */
   stopped: { line: number; message: string } | null;
@@ -225,7 +226,12 @@ async function storeOne(
   value: ShopifyOrderImport,
 ): Promise<{ created: boolean; parcelsAdded: number }> {
   const order = withDatesOnFile(value.order, await findOrderDates(tx, shopId, value.order.number));
-  const saved = await storeImportedOrder(tx, ctx, actor, { shopId, order, customer: value.customer });
+  const saved = await storeImportedOrder(tx, ctx, actor, {
+    shopId,
+    order,
+    customer: value.customer,
+    outside: outsideFactsOf(value),
+  });
   if (value.parcels.length === 0) return { created: saved.created, parcelsAdded: 0 };
   const known = new Set<string | null>();
   if (!saved.created) {
@@ -242,6 +248,7 @@ async function storeOne(
       direction: 'outbound',
       carrier: p.carrier,
       trackingNumber: p.trackingNumber,
+      trackingUrl: p.trackingUrl,
       status: p.status,
       estimatedFrom: null,
       estimatedTo: null,

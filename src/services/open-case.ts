@@ -14,7 +14,7 @@ import { type CaseView, caseViewOf } from './case-view.ts';
 import { orderNotFound } from './find-order-or-throw.ts';
 import { findShopOrThrow } from './find-shop-or-throw.ts';
 import { caseOpenedMailRows } from './mail/mails-on-case-opened.ts';
-import { refundableCents } from './refundable-cents.ts';
+import { leftToRefundCents, refundableCents } from './refundable-cents.ts';
 import { type Actor, describeActor, LOUPE, type ServiceContext } from './service-context.ts';
 
 /** A question with nothing to decide ("a general inquiry with no decision"). */
@@ -96,8 +96,15 @@ export async function openCase(ctx: ServiceContext, actor: Actor, input: OpenCas
     updatedAt: now,
     revision: 0,
   };
+  // Refunds made in Shopify count against the order: the case allows at most what is left of it.
   const money = opened.decision
-    ? { caseId: id, currency: opened.decision.money.currency, refundableCents: refundableCents(opened.decision) }
+    ? {
+        caseId: id,
+        currency: opened.decision.money.currency,
+        refundableCents: order
+          ? Math.min(refundableCents(opened.decision), leftToRefundCents(order.order, order))
+          : refundableCents(opened.decision),
+      }
     : undefined;
   const entry = { shopId, caseId: id, policyVersionId: version.id, at: now };
   const initial = isInquiry(request) ? 'inquiry' : 'submitted';

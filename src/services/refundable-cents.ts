@@ -27,3 +27,19 @@ export function requestedValueCents(order: Order, request: Request): number {
   }
   return total;
 }
+
+/**
+ * What is left of what the customer paid for an order (its lines less their
+ * discounts, and shipping) once the shop's refunds outside Loupe are taken
+ * off; nothing for an order cancelled there, whose money the platform settled.
+ * A case's refundable amount is capped by it, so the order's money is not given back twice.
+ */
+export function leftToRefundCents(
+  order: Order,
+  outside: { refundedOutsideCents: number; cancelledAt: Date | null },
+): number {
+  if (outside.cancelledAt !== null) return 0;
+  let paid = order.shippingPaid ?? 0;
+  for (const line of order.lines) paid += Math.max(0, line.unitPrice * line.quantity - (line.discount ?? 0));
+  return Math.max(0, paid - outside.refundedOutsideCents);
+}

@@ -12,7 +12,8 @@ import {
 } from '../storage/repositories/imported-orders.ts';
 import type { ImportCopier, ParcelToCopy } from '../storage/repositories/imported-orders-copy.ts';
 import type { OrderDatesOnFile } from '../storage/repositories/order-dates.ts';
-import type { ShipmentRow } from '../storage/repositories/shipments.ts';
+import type { OutsideFacts } from '../storage/repositories/orders.ts';
+import type { NewShipment } from '../storage/repositories/shipments.ts';
 import { type Actor, describeActor, type ServiceContext } from './service-context.ts';
 
 /** What storing one imported order did: whether it was new, and how many of its parcels were added. */
@@ -63,6 +64,7 @@ export async function storeImportedOrders(
       id: ctx.newId(),
       customerId: customerIds.get(v.customer.email.trim().toLowerCase()) ?? '',
       order: withDatesOnFile(v.order, onFile.get(v.order.number)),
+      outside: outsideFactsOf(v),
     })),
     now,
   );
@@ -85,7 +87,7 @@ export async function storeImportedOrders(
 
   const replaced = [...saved.values()].filter((s) => !s.created).map((s) => s.id);
   const known = replaced.length > 0 ? await outboundTrackingNumbers(tx, replaced) : new Map<string, Set<string>>();
-  const parcels: ShipmentRow[] = [];
+  const parcels: NewShipment[] = [];
   const results = values.map((v) => {
     const s = saved.get(v.order.number);
     if (!s) throw new Error(`order ${v.order.number} was not stored`);
@@ -101,6 +103,7 @@ export async function storeImportedOrders(
         direction: 'outbound',
         carrier: p.carrier,
         trackingNumber: p.trackingNumber,
+        trackingUrl: p.trackingUrl,
         status: p.status,
         estimatedFrom: null,
         estimatedTo: null,
@@ -139,6 +142,7 @@ export async function storeImportedOrdersByCopy(
         orderNumber: v.order.number,
         carrier: p.carrier,
         trackingNumber: p.trackingNumber,
+        trackingUrl: p.trackingUrl,
         status: p.status,
         createdAt: p.shippedAt,
       });
@@ -149,6 +153,7 @@ export async function storeImportedOrdersByCopy(
       email: v.customer.email.trim().toLowerCase(),
       name: v.customer.name ?? null,
       order: v.order,
+      outside: outsideFactsOf(v),
     };
   });
   const saved = await copier.store({ shopId, actor: describeActor(actor), at: ctx.now(), orders, parcels });
@@ -157,6 +162,11 @@ export async function storeImportedOrdersByCopy(
     if (!s) throw new Error(`order ${v.order.number} was not stored`);
     return { created: s.created, parcelsAdded: s.parcelsAdded };
   });
+}
+
+/** What Shopify already refunded and when it cancelled the order: a re-import replaces both (a later refund raises the figure). */
+export function outsideFactsOf(v: ShopifyOrderImport): OutsideFacts {
+  return { refundedCents: v.refunds.amount, cancelledAt: v.cancelledAt };
 }
 
 /**

@@ -136,11 +136,13 @@ export function describeImport(s: ShopifyImportSummary, from: string): string {
   if (s.parcelsAdded > 0) lines.push(`parcels added from Shopify's fulfillments: ${s.parcelsAdded}`);
   if (s.cancelledSeen > 0) {
     lines.push(
-      `cancelled in Shopify: ${plural(s.cancelledSeen, 'order')}, imported as they are (the desk has no cancelled state)`,
+      `cancelled in Shopify: ${plural(s.cancelledSeen, 'order')}, stored with when (a case on them has nothing to refund)`,
     );
   }
   if (s.refundsSeen > 0) {
-    lines.push(`refunds already made in Shopify, on ${plural(s.refundsSeen, 'order')} (reported only, not stored):`);
+    lines.push(
+      `refunds already made in Shopify, on ${plural(s.refundsSeen, 'order')} (stored: a case refunds only what is left):`,
+    );
     for (const r of s.refunds) {
       const count = r.count === undefined ? '' : ` in ${plural(r.count, 'refund')}`;
       lines.push(`  line ${r.line} (order ${r.order}): ${money(r.amount, r.currency)}${count}`);

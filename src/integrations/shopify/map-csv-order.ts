@@ -69,6 +69,7 @@ export function mapCsvOrder(rows: readonly CsvRow[]): Result<ShopifyOrderImport>
       parcels: [],
       refunds: { amount: refunded?.ok ? refunded.value : 0 },
       cancelled: Boolean(o['Cancelled at']),
+      cancelledAt: o['Cancelled at'] || null,
     },
     issues,
   );

@@ -67,6 +67,7 @@ export function mapShopifyOrder(raw: unknown): Result<ShopifyOrderImport> {
       parcels: parcelsOf(o),
       refunds: refundsOf(o, currency, issues),
       cancelled: Boolean(o.cancelled_at),
+      cancelledAt: o.cancelled_at || null,
     },
     issues,
   );

@@ -8,7 +8,7 @@ import { toMinorUnits } from './minor-units.ts';
 export type ShopifyParcel = {
   carrier: string | null;
   trackingNumber: string;
-  /** Shopify's tracking page; storage has no place for it yet, so it is only reported. */
+  /** Shopify's tracking page, stored on the parcel (the view prefers it to the carrier's recognised page). */
   trackingUrl: string | null;
   shippedAt: string;
   /** Shopify's `shipment_status` (`in_transit`, `delivered` …), else `in_transit`. */
@@ -22,10 +22,13 @@ export type ShopifyOrderImport = {
   parcels: ShopifyParcel[];
   /**
    * Refunds already made in Shopify, in minor units of the order's currency:
-   * reported, not stored. The CSV export gives only the amount, not how many.
+   * stored as the order's `refunded_outside_cents` (a case refunds only what
+   * is left). The CSV export gives only the amount, not how many.
    */
   refunds: { amount: number; count?: number };
   cancelled: boolean;
+  /** When Shopify cancelled the order (an ISO instant), stored as the order's `cancelled_at`; null while it stands. */
+  cancelledAt: string | null;
 };
 
 /**

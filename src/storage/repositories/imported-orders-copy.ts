@@ -8,6 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Order } from '../../domain/contract/case.schema.ts';
 import { type CopyCell, copyTextRows } from '../copy-text.ts';
 import type { LoupeDatabase } from '../database.ts';
+import type { OutsideFacts } from './orders.ts';
 
 /** An order of a batch: new ids (kept only where the number or email is new), its customer and the contract's facts. */
 export type OrderToCopy = {
@@ -17,6 +18,8 @@ export type OrderToCopy = {
   email: string;
   name: string | null;
   order: Order;
+  /** Shopify's refunds and cancellation, which a re-import replaces. */
+  outside: OutsideFacts;
 };
 
 /** An outbound parcel of a batch's order, added unless its tracking number is on file for that order. */
@@ -25,6 +28,7 @@ export type ParcelToCopy = {
   orderNumber: string;
   carrier: string | null;
   trackingNumber: string;
+  trackingUrl: string | null;
   status: string;
   createdAt: string;
 };
@@ -68,6 +72,8 @@ const ORDER_STAGE: readonly (readonly [string, string])[] = [
   ['shipped_at', 'timestamptz'],
   ['delivered_at', 'timestamptz'],
   ['carrier', 'jsonb'],
+  ['refunded_outside_cents', 'integer'],
+  ['cancelled_at', 'timestamptz'],
 ];
 const LINE_STAGE: readonly (readonly [string, string])[] = [
   ['number', 'text'],
@@ -94,6 +100,7 @@ const PARCEL_STAGE: readonly (readonly [string, string])[] = [
   ['number', 'text'],
   ['carrier', 'text'],
   ['tracking_number', 'text'],
+  ['tracking_url', 'text'],
   ['status', 'text'],
   ['created_at', 'timestamptz'],
 ];
@@ -114,6 +121,8 @@ const ORDER_FACTS = [
   'shipping_paid_cents',
   'shipped_at',
   'carrier',
+  'refunded_outside_cents',
+  'cancelled_at',
 ];
 
 // Rows on file are found through their unique keys, one probe a staged row
@@ -200,8 +209,8 @@ const INSERT_LINES_AND_PARCELS = `
       .join(', ')}
     from ${STAGE_LINES} l join o on o.number = l.number
   )
-  insert into shipments (id, order_id, case_id, direction, carrier, tracking_number, status, created_at)
-  select p.id, o.id, null, 'outbound', p.carrier, p.tracking_number, p.status, p.created_at
+  insert into shipments (id, order_id, case_id, direction, carrier, tracking_number, tracking_url, status, created_at)
+  select p.id, o.id, null, 'outbound', p.carrier, p.tracking_number, p.tracking_url, p.status, p.created_at
   from ${STAGE_PARCELS} p join o on o.number = p.number
   where not exists (select 1 from known k where k.order_id = o.id and k.tracking_number = p.tracking_number)
   order by p.pos
@@ -277,7 +286,7 @@ async function storeBatch(client: pg.PoolClient, batch: CopyBatch): Promise<Copi
     client,
     STAGE_ORDERS,
     ORDER_STAGE,
-    batch.orders.map(({ id, customerId, email, name, order }, pos) => [
+    batch.orders.map(({ id, customerId, email, name, order, outside }, pos) => [
       pos,
       id,
       order.number,
@@ -294,6 +303,8 @@ async function storeBatch(client: pg.PoolClient, batch: CopyBatch): Promise<Copi
       order.shippedAt,
       order.deliveredAt,
       order.carrier,
+      outside.refundedCents,
+      outside.cancelledAt,
     ]),
   );
   await copyInto(
@@ -326,7 +337,16 @@ async function storeBatch(client: pg.PoolClient, batch: CopyBatch): Promise<Copi
     client,
     STAGE_PARCELS,
     PARCEL_STAGE,
-    batch.parcels.map((p, pos) => [pos, p.id, p.orderNumber, p.carrier, p.trackingNumber, p.status, p.createdAt]),
+    batch.parcels.map((p, pos) => [
+      pos,
+      p.id,
+      p.orderNumber,
+      p.carrier,
+      p.trackingNumber,
+      p.trackingUrl,
+      p.status,
+      p.createdAt,
+    ]),
   );
 
   const saved = await client.query<{ id: string; number: string; created: boolean }>(UPSERT_ORDERS, [

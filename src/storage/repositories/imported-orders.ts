@@ -6,8 +6,8 @@ import type { Order } from '../../domain/contract/case.schema.ts';
 import type { LoupeDatabase } from '../database.ts';
 import { orderLines, orders, policyVersions, shipments } from '../schema/index.ts';
 import type { OrderDatesOnFile } from './order-dates.ts';
-import { lineRow } from './orders.ts';
-import type { ShipmentRow } from './shipments.ts';
+import { lineRow, type OutsideFacts } from './orders.ts';
+import type { NewShipment } from './shipments.ts';
 
 type Cell = string | number | boolean | Date | object | null | undefined;
 
@@ -96,8 +96,8 @@ export async function upsertCustomers(
   return new Map(result.rows.map((r) => [r.email, r.id]));
 }
 
-/** An order to store: its new id (kept only if the number is new), its customer and the contract's facts. */
-export type OrderToUpsert = { id: string; customerId: string; order: Order };
+/** An order to store: its new id (kept only if the number is new), its customer, the contract's facts and Shopify's own. */
+export type OrderToUpsert = { id: string; customerId: string; order: Order; outside: OutsideFacts };
 
 /** The order facts an import sets, which a re-import replaces. */
 const ORDER_FACTS: readonly Column[] = [
@@ -112,6 +112,8 @@ const ORDER_FACTS: readonly Column[] = [
   ['shipped_at', 'timestamptz'],
   ['delivered_at', 'timestamptz'],
   ['carrier', 'jsonb'],
+  ['refunded_outside_cents', 'integer'],
+  ['cancelled_at', 'timestamptz'],
 ];
 const ORDER_COLUMNS: readonly Column[] = [
   ['id', 'text'],
@@ -153,7 +155,7 @@ export async function upsertOrders(
   toSave: OrderToUpsert[],
   createdAt: Date,
 ): Promise<Map<string, { id: string; created: boolean }>> {
-  const rows = toSave.map(({ id, customerId, order }) => [
+  const rows = toSave.map(({ id, customerId, order, outside }) => [
     id,
     shopId,
     order.number,
@@ -170,6 +172,8 @@ export async function upsertOrders(
     order.shippedAt,
     order.deliveredAt,
     order.carrier,
+    outside.refundedCents,
+    outside.cancelledAt,
   ]);
   const replace = ORDER_FACTS.map(([name]) => `${name} = excluded.${name}`).join(', ');
   const result = await db.execute<{ id: string; number: string; created: boolean }>(
@@ -217,7 +221,7 @@ export async function outboundTrackingNumbers(
 }
 
 /** Records parcels, many at a time. */
-export async function insertShipments(db: LoupeDatabase, rows: ShipmentRow[]): Promise<void> {
+export async function insertShipments(db: LoupeDatabase, rows: NewShipment[]): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(
     insertRows(
@@ -229,6 +233,7 @@ export async function insertShipments(db: LoupeDatabase, rows: ShipmentRow[]): P
         ['direction', 'text'],
         ['carrier', 'text'],
         ['tracking_number', 'text'],
+        ['tracking_url', 'text'],
         ['status', 'text'],
         ['estimated_from', 'timestamptz'],
         ['estimated_to', 'timestamptz'],
@@ -241,6 +246,7 @@ export async function insertShipments(db: LoupeDatabase, rows: ShipmentRow[]): P
         r.direction,
         r.carrier,
         r.trackingNumber,
+        r.trackingUrl ?? null,
         r.status,
         r.estimatedFrom,
         r.estimatedTo,

@@ -17,7 +17,14 @@ export type StoredOrder = {
   customer: { id: string; email: string; name: string | null };
   createdAt: Date;
   order: Order;
+  /** What the shop already refunded outside Loupe (Shopify), in minor units. */
+  refundedOutsideCents: number;
+  /** When the shop's platform cancelled the order; null while it stands. */
+  cancelledAt: Date | null;
 };
+
+/** What the shop's platform did to an order outside Loupe: refunds made there (minor units), its cancellation. */
+export type OutsideFacts = { refundedCents: number; cancelledAt: string | null };
 
 /** What `saveOrder` stores: the contract order, its customer, and for a follow-up, the case that made it. */
 export type OrderToSave = {
@@ -27,6 +34,8 @@ export type OrderToSave = {
   order: Order;
   kind?: OrderKind;
   originCaseId?: string | null;
+  /** Shopify's refunds and cancellation, replaced when given (an order entered by hand has none). */
+  outside?: OutsideFacts | undefined;
   createdAt: Date;
 };
 
@@ -52,6 +61,10 @@ export async function saveOrder(db: LoupeDatabase, o: OrderToSave): Promise<{ id
     shippedAt: date(order.shippedAt),
     deliveredAt: date(order.deliveredAt),
     carrier: order.carrier ?? null,
+    ...(o.outside && {
+      refundedOutsideCents: o.outside.refundedCents,
+      cancelledAt: date(o.outside.cancelledAt),
+    }),
   };
   // One statement, so two imports of a new number at once cannot both insert it.
   const [saved] = await db
@@ -205,6 +218,8 @@ function toStoredOrder(row: {
     customer: row.customer,
     createdAt: row.order.createdAt,
     order: toContractOrder(row.order, lines),
+    refundedOutsideCents: row.order.refundedOutsideCents,
+    cancelledAt: row.order.cancelledAt,
   };
 }
 

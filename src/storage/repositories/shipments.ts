@@ -5,8 +5,11 @@ import { shipments } from '../schema/index.ts';
 /** A parcel of an order, either way. */
 export type ShipmentRow = typeof shipments.$inferSelect;
 
+/** A parcel to record: the platform's tracking page only when it gave one. */
+export type NewShipment = Omit<ShipmentRow, 'trackingUrl'> & { trackingUrl?: string | null };
+
 /** Records a parcel. */
-export async function insertShipment(db: LoupeDatabase, row: ShipmentRow): Promise<void> {
+export async function insertShipment(db: LoupeDatabase, row: NewShipment): Promise<void> {
   await db.insert(shipments).values(row);
 }
 

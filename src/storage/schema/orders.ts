@@ -41,6 +41,10 @@ export const orders = pgTable(
     carrier: jsonb('carrier').$type<NonNullable<Order['carrier']>>(),
     kind: text('kind', { enum: ORDER_KINDS }).notNull().default('original'),
     originCaseId: text('origin_case_id').references((): AnyPgColumn => cases.id),
+    /** What the shop already refunded outside Loupe (in Shopify), in minor units: a case may refund only what is left. */
+    refundedOutsideCents: integer('refunded_outside_cents').notNull().default(0),
+    /** When the order was cancelled in Shopify; null while it stands. */
+    cancelledAt: timestamptz('cancelled_at'),
     createdAt: timestamptz('created_at').notNull(),
   },
   (t) => [
@@ -51,5 +55,6 @@ export const orders = pgTable(
     check('orders_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('orders_destination_country_code', sql`${t.destinationCountry} ~ '^[A-Z]{2}$'`),
     check('orders_shipping_paid_not_negative', sql`${t.shippingPaidCents} >= 0`),
+    check('orders_refunded_outside_not_negative', sql`${t.refundedOutsideCents} >= 0`),
   ],
 );

@@ -23,6 +23,8 @@ export const shipments = pgTable(
     direction: text('direction', { enum: SHIPMENT_DIRECTIONS }).notNull(),
     carrier: text('carrier'),
     trackingNumber: text('tracking_number'),
+    /** The tracking page the shop's platform gave (Shopify's `tracking_urls`); else the view recognises the carrier's. */
+    trackingUrl: text('tracking_url'),
     status: text('status').notNull(),
     estimatedFrom: timestamptz('estimated_from'),
     estimatedTo: timestamptz('estimated_to'),

@@ -37,10 +37,14 @@ export const ShopifyImportSummarySchema = z.object({
         count: Count.optional().describe('how many refunds (order JSON only: the CSV export has the total)'),
       }),
     )
-    .describe('refunds already made in Shopify on imported orders (the first ones): reported, not stored'),
+    .describe(
+      'refunds already made in Shopify on imported orders (the first ones): stored on each order, a case refunds only what is left',
+    ),
   refundsSeen: Count,
   parcelsAdded: Count.describe('outbound parcels added from Shopify fulfillments with tracking numbers'),
-  cancelledSeen: Count.describe('imported orders Shopify says were cancelled (stored as they are)'),
+  cancelledSeen: Count.describe(
+    'imported orders Shopify says were cancelled (stored with when; a case on them has nothing to refund)',
+  ),
   stopped: z
     .object({ line: z.number().int(), message: z.string() })
     .nullable()
@@ -53,7 +57,7 @@ export const importShopifyOrdersSchema = {
   tags: ['orders'],
   summary: 'Import Shopify orders: order JSON, JSON Lines or the orders export CSV',
   description:
-    'Streams the body into the shop’s orders as it arrives: `application/json` is one Shopify order (bare or `{"order": …}`), an array of them, `{"orders": [...]}` as the REST Admin API answers, or JSON Lines (detected); `application/x-ndjson` is JSON Lines; `text/csv` is Admin → Orders → Export (one row per line item). An order of a known number is updated, a new one added; orders that cannot be read or stored are listed with the line they start on while the others load. A body that cannot be read at all is 400; one that stops being readable keeps the orders before (`stopped`). Refunds made in Shopify are reported, not stored. Roles: agent, owner.',
+    'Streams the body into the shop’s orders as it arrives: `application/json` is one Shopify order (bare or `{"order": …}`), an array of them, `{"orders": [...]}` as the REST Admin API answers, or JSON Lines (detected); `application/x-ndjson` is JSON Lines; `text/csv` is Admin → Orders → Export (one row per line item). An order of a known number is updated, a new one added; orders that cannot be read or stored are listed with the line they start on while the others load. A body that cannot be read at all is 400; one that stops being readable keeps the orders before (`stopped`). Refunds and cancellations made in Shopify are stored on the order and reported. Roles: agent, owner.',
   params: toOpenApiSchema(ShopParamsSchema),
   body: {
     content: {
