@@ -10,6 +10,7 @@ import {
   ResolutionSchema,
 } from '../contract/case.schema.ts';
 import { RequirementSchema } from '../contract/decision.schema.ts';
+import { BrandSchema, HelpSchema } from './help.schema.ts';
 
 const Id = z
   .string()
@@ -267,6 +268,10 @@ export const PolicySchema = z.strictObject({
     .strictObject({ id: Id, quote: z.string().min(1) })
     .describe('cited when no clause decides: the case goes to the care team'),
   examples: z.array(ExampleSchema).default([]),
+  brand: BrandSchema.optional().describe(
+    'how the shop’s customer pages look (shop settings); the engine never reads it',
+  ),
+  help: HelpSchema.optional().describe('the help center: questions answered in the shop’s words, a size guide'),
 });
 
 export type Window = z.infer<typeof WindowSchema>;

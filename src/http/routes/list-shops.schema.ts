@@ -9,6 +9,14 @@ export const ShopSummarySchema = z.object({
   country: z.string(),
   timeZone: z.string(),
   currency: z.string(),
+  brand: z
+    .object({
+      color: z.string().describe('the shop’s colour as #rrggbb; white text on it reads at ≥ 4.5:1'),
+      inkColor: z.string().describe('the colour of text on the shop’s colour'),
+      storefrontUrl: z.string().optional().describe('the shop’s online store, for re-order links'),
+    })
+    .optional()
+    .describe('how the shop’s customer pages look, when its policy says'),
 });
 export type ShopSummary = z.infer<typeof ShopSummarySchema>;
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Brand } from '../../domain/policy/help.schema.ts';
 import type { PolicyLookup } from '../../policies/load-policy-file.ts';
 import { listShopsSchema, type ShopSummary } from './list-shops.schema.ts';
 
@@ -18,7 +19,13 @@ export const listShopsRoute: FastifyPluginAsync<{ policies: PolicyLookup }> = as
           country: p.profile.country,
           timeZone: p.profile.timeZone,
           currency: p.profile.currency,
+          ...(p.brand ? { brand: brandOf(p.brand) } : {}),
         }))
         .sort((a, b) => a.id.localeCompare(b.id)),
   );
 };
+
+/** The brand as clients use it: colours and storefront, not the policy's note on where they come from. */
+function brandOf({ color, inkColor, storefrontUrl }: Brand): NonNullable<ShopSummary['brand']> {
+  return { color, inkColor, ...(storefrontUrl ? { storefrontUrl } : {}) };
+}

@@ -46,6 +46,30 @@ function quotesOf(policy: Policy): Quoted[] {
   }
   const ship = policy.profile.shipDays?.quote;
   if (ship) quotes.push({ quote: ship, path: ['profile', 'shipDays', 'quote'], clause: undefined });
+  quotes.push(...helpQuotesOf(policy));
+  return quotes;
+}
+
+const listOf = (quote: string | string[]) => (typeof quote === 'string' ? [quote] : quote);
+
+/** The help center's answers, the questions it says are the shop's, and its sizing words: all the shop's. */
+function helpQuotesOf({ help }: Policy): Quoted[] {
+  if (!help) return [];
+  const quotes: Quoted[] = [];
+  const push = (quote: string | string[], path: (string | number)[], clause?: string) =>
+    listOf(quote).forEach((q, k) => {
+      quotes.push({ quote: q, path: typeof quote === 'string' ? path : [...path, k], clause });
+    });
+  help.faq.forEach((entry, i) => {
+    if (entry.questionQuoted) push(entry.question, ['help', 'faq', i, 'question'], entry.id);
+    push(entry.answer, ['help', 'faq', i, 'answer'], entry.id);
+  });
+  const guide = help.sizeGuide;
+  if (guide?.quote) push(guide.quote, ['help', 'sizeGuide', 'quote']);
+  for (const kind of ['rings', 'necklaces', 'earrings'] as const) {
+    const quote = guide?.[kind]?.quote;
+    if (quote) push(quote, ['help', 'sizeGuide', kind, 'quote']);
+  }
   return quotes;
 }
 
