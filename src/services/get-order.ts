@@ -1,6 +1,7 @@
 import type { DeliveryEstimate } from '../domain/calendar/delivery-estimate.ts';
 import type { CaseState } from '../domain/cases/case-states.ts';
 import type { Order } from '../domain/contract/case.schema.ts';
+import { recognizeTrackingNumber } from '../integrations/parcels/recognize-tracking-number.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { listCasesOfOrder } from '../storage/repositories/cases.ts';
 import { policyVersionInForce } from '../storage/repositories/policy-versions.ts';
@@ -24,18 +25,38 @@ export type OrderView = {
   customer: { email: string; name: string | null };
   policyVersion: { id: string; version: string };
   order: Order;
+  /** Refunded in Shopify before or beside Loupe, in minor units: a case refunds only what is left. */
+  refundedOutsideCents: number;
+  /** When Shopify cancelled the order (an ISO instant); a case on it has nothing left to refund. */
+  cancelledAt: string | null;
   shipments: {
     id: string;
     direction: ShipmentDirection;
     caseId: string | null;
     carrier: string | null;
     trackingNumber: string | null;
+    trackingUrl: string | null;
     status: string;
     createdAt: string;
   }[];
+  tracking: { carrierName: string; trackingNumber: string; trackingUrl: string | null } | null;
   deliveryEstimate: DeliveryEstimate;
   cases: { id: string; reference: string; type: CaseType; state: CaseState }[];
 };
+
+/** The outbound parcel's carrier, recognised from its number, and its tracking page (Shopify's when stored). */
+function outboundTracking(
+  trackingNumber: string | null | undefined,
+  storedUrl: string | null | undefined,
+): OrderView['tracking'] {
+  if (!trackingNumber) return null;
+  const known = recognizeTrackingNumber(trackingNumber);
+  return {
+    carrierName: known.carrierName,
+    trackingNumber: known.trackingNumber,
+    trackingUrl: storedUrl ?? known.trackingUrl,
+  };
+}
 
 /** Reads an order's view; the caller has checked who may see it. */
 export async function readOrderView(
@@ -50,6 +71,7 @@ export async function readOrderView(
   if (!version) throw new Error(`shop ${shopId} has no policy version`);
   const shipments = await listShipments(db, stored.id);
   const cases = await listCasesOfOrder(db, stored.id);
+  const outbound = shipments.find((s) => s.direction === 'outbound' && s.trackingNumber);
   return {
     id: stored.id,
     shop: shopId,
@@ -59,15 +81,22 @@ export async function readOrderView(
     customer: { email: stored.customer.email, name: stored.customer.name },
     policyVersion: { id: version.id, version: version.version },
     order: stored.order,
+    refundedOutsideCents: stored.refundedOutsideCents,
+    cancelledAt: stored.cancelledAt?.toISOString() ?? null,
     shipments: shipments.map((s) => ({
       id: s.id,
       direction: s.direction,
       caseId: s.caseId,
       carrier: s.carrier,
       trackingNumber: s.trackingNumber,
+      // Shopify's own tracking page when it gave one, else the carrier's recognised from the number.
+      trackingUrl: s.trackingUrl ?? (s.trackingNumber ? recognizeTrackingNumber(s.trackingNumber).trackingUrl : null),
       status: s.status,
       createdAt: s.createdAt.toISOString(),
     })),
+    tracking: outbound
+      ? outboundTracking(outbound.trackingNumber, outbound.trackingUrl)
+      : outboundTracking(stored.order.carrier?.trackingNumber, null),
     deliveryEstimate: deliveryEstimateOf(version.policy.profile, stored.order),
     cases: cases.map((c) => ({
       id: c.id,

@@ -34,6 +34,14 @@ export const OrderViewSchema = z.object({
   customer: z.object({ email: z.string(), name: z.string().nullable() }),
   policyVersion: z.object({ id: z.string(), version: z.string() }).describe('the version in force when it was placed'),
   order: OrderSchema.describe('the order facts of the decision contract'),
+  refundedOutsideCents: z
+    .int()
+    .min(0)
+    .describe('refunded in Shopify, in minor units: a case on the order refunds at most what is left of what was paid'),
+  cancelledAt: z
+    .string()
+    .nullable()
+    .describe('when Shopify cancelled the order: a case on it opens with nothing to refund'),
   shipments: z.array(
     z.object({
       id: z.string(),
@@ -41,10 +49,18 @@ export const OrderViewSchema = z.object({
       caseId: z.string().nullable(),
       carrier: z.string().nullable(),
       trackingNumber: z.string().nullable(),
+      trackingUrl: z
+        .string()
+        .nullable()
+        .describe('the tracking page Shopify gave, else the carrier’s when Loupe recognises the number'),
       status: z.string(),
       createdAt: z.string(),
     }),
   ),
+  tracking: z
+    .object({ carrierName: z.string(), trackingNumber: z.string(), trackingUrl: z.string().nullable() })
+    .nullable()
+    .describe('the order’s outbound parcel: its carrier, recognised from the tracking number, and where to follow it'),
   deliveryEstimate: DeliveryEstimateSchema,
   cases: z.array(z.object({ id: z.string(), reference: z.string(), type: CaseTypeSchema, state: CaseStateSchema })),
 });
