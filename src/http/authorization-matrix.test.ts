@@ -83,6 +83,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/health', allowed: EVERYONE, request: () => ({ url: '/api/v1/health' }) },
   { route: 'GET /api/v1/shops', allowed: EVERYONE, request: () => ({ url: '/api/v1/shops' }) },
   { route: 'GET /api/v1/shops/{id}/policy', allowed: EVERYONE, request: () => ({ url: '/api/v1/shops/aulso/policy' }) },
+  { route: 'GET /api/v1/shops/{id}/help', allowed: EVERYONE, request: () => ({ url: '/api/v1/shops/aulso/help' }) },
   {
     route: 'POST /api/v1/decide',
     allowed: EVERYONE,
@@ -145,6 +146,16 @@ const ROWS: Row[] = [
     request: () => ({ url: '/api/v1/shops/aulso/policy-versions' }),
   },
   {
+    route: 'GET /api/v1/shops/{id}/policy-versions/{version}',
+    allowed: STAFF,
+    request: () => ({ url: '/api/v1/shops/aulso/policy-versions/2026-11-01' }),
+  },
+  {
+    route: 'GET /api/v1/shops/{id}/stats',
+    allowed: STAFF,
+    request: () => ({ url: '/api/v1/shops/aulso/stats?days=30' }),
+  },
+  {
     route: 'POST /api/v1/shops/{id}/policy-versions',
     allowed: OWNER,
     request: () => ({
@@ -160,6 +171,15 @@ const ROWS: Row[] = [
       method: 'POST',
       url: '/api/v1/shops/aulso/policy-versions/preview',
       payload: { yaml: aulsoYaml.replace('version: "2026-11-01"', 'version: "draft"') },
+    }),
+  },
+  {
+    route: 'POST /api/v1/shops/{id}/policy-versions/render',
+    allowed: STAFF,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/shops/aulso/policy-versions/render',
+      payload: { yaml: aulsoYaml },
     }),
   },
   {
@@ -191,6 +211,30 @@ const ROWS: Row[] = [
     route: 'GET /api/v1/shops/{id}/orders/{number}/delivery-estimate',
     allowed: CUSTOMER_AND_STAFF,
     request: (fx) => ({ url: `/api/v1/shops/aulso/orders/${fx.orderNumber}/delivery-estimate` }),
+  },
+  {
+    route: 'GET /api/v1/shops/{id}/orders/{number}/options',
+    allowed: CUSTOMER_AND_STAFF,
+    request: (fx) => ({ url: `/api/v1/shops/aulso/orders/${fx.orderNumber}/options` }),
+  },
+  {
+    route: 'POST /api/v1/shops/{id}/orders/{number}/preview',
+    allowed: CUSTOMER_AND_STAFF,
+    request: (fx) => ({
+      method: 'POST',
+      url: `/api/v1/shops/aulso/orders/${fx.orderNumber}/preview`,
+      payload: { request: bracelet.request },
+    }),
+  },
+  {
+    route: 'GET /api/v1/cases/{id}/issued-money',
+    allowed: CUSTOMER_AND_STAFF,
+    request: (fx) => ({ url: `/api/v1/cases/${fx.caseId}/issued-money` }),
+  },
+  {
+    route: 'GET /api/v1/sessions/current/orders',
+    allowed: ['customer', 'otherCustomer'],
+    request: () => ({ url: '/api/v1/sessions/current/orders' }),
   },
   {
     route: 'POST /api/v1/shops/{id}/cases',

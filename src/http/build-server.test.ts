@@ -115,6 +115,7 @@ describe('shops', () => {
         country: 'HK',
         timeZone: 'Asia/Hong_Kong',
         currency: 'USD',
+        brand: { color: '#0f5c56', inkColor: '#ffffff', storefrontUrl: 'https://aulso.com' },
       },
     ]);
   });

@@ -7,15 +7,20 @@ import { listMessagesRoute } from './routes/cases/list-messages.ts';
 import { openCaseRoute } from './routes/cases/open-case.ts';
 import { postMessageRoute } from './routes/cases/post-message.ts';
 import { takeCaseActionRoute } from './routes/cases/take-case-action.ts';
+import { getShopHelpRoute } from './routes/help/get-shop-help.ts';
 import { listInboxRoute } from './routes/inbox/list-inbox.ts';
 import { listMailboxRoute } from './routes/mailbox/list-mailbox.ts';
 import { estimateOrderDeliveryRoute } from './routes/orders/estimate-order-delivery.ts';
 import { getOrderRoute } from './routes/orders/get-order.ts';
 import { importOrderRoute } from './routes/orders/import-order.ts';
 import { importShopifyOrdersRoute } from './routes/orders/import-shopify-orders.ts';
+import { PORTAL_ROUTES } from './routes/portal/portal-routes.ts';
+import { getPolicyVersionRoute } from './routes/shops/get-policy-version.ts';
 import { listPolicyVersionsRoute } from './routes/shops/list-policy-versions.ts';
 import { previewPolicyDraftRoute } from './routes/shops/preview-policy-draft.ts';
 import { publishPolicyVersionRoute } from './routes/shops/publish-policy-version.ts';
+import { renderPolicyDraftRoute } from './routes/shops/render-policy-draft.ts';
+import { getShopStatsRoute } from './routes/stats/get-shop-stats.ts';
 import { receiveEasyPostEventRoute } from './routes/webhooks/receive-easypost-event.ts';
 import { receiveShopifyOrderRoute } from './routes/webhooks/receive-shopify-order.ts';
 
@@ -27,8 +32,10 @@ import { receiveShopifyOrderRoute } from './routes/webhooks/receive-shopify-orde
 export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps | undefined): void {
   for (const route of [
     listPolicyVersionsRoute,
+    getPolicyVersionRoute,
     publishPolicyVersionRoute,
     previewPolicyDraftRoute,
+    renderPolicyDraftRoute,
     importOrderRoute,
     importShopifyOrdersRoute,
     getOrderRoute,
@@ -40,10 +47,13 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps | undefi
     listMessagesRoute,
     getAttachmentRoute,
     listInboxRoute,
+    getShopStatsRoute,
     listMailboxRoute,
     receiveEasyPostEventRoute,
     receiveShopifyOrderRoute,
     getReturnSlipRoute,
+    getShopHelpRoute,
+    ...PORTAL_ROUTES,
   ])
     app.register(route, { deps });
 }

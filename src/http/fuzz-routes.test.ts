@@ -40,6 +40,8 @@ const world: FuzzWorld = {
     orders: seeded.orders,
     'gift-cards': seeded.giftCards,
     attachments: seeded.attachments,
+    // The bundled policies' version, and one no shop has.
+    'policy-versions': ['2026-11-01', '2025-01-01'],
   },
   hints: {
     orderNumber: fc.constantFrom(...seeded.orders),

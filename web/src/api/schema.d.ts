@@ -249,6 +249,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shops/{id}/policy-versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a shop’s policy, with its YAML
+         * @description The version named, as listed, with the YAML it was published as: where the back office’s policy editor starts a draft. An unknown version is 404. Roles: agent, owner.
+         */
+        get: operations["getPolicyVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shops/{id}/policy-versions/preview": {
         parameters: {
             query?: never;
@@ -263,6 +283,26 @@ export interface paths {
          * @description Decides every open request of the shop again under the draft, at the moment it was asked, and shows the old and the new answer side by side. Nothing is stored; lint findings are listed (errors included). Roles: agent, owner.
          */
         post: operations["previewPolicyDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{id}/policy-versions/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a draft policy as the page customers would read
+         * @description The draft’s customer-facing page, as `GET /shops/:id/policy?format=html` will show it once published. Nothing is stored; a draft that does not parse is 400 naming the field. Roles: agent, owner.
+         */
+        post: operations["renderPolicyDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,7 +340,7 @@ export interface paths {
         put?: never;
         /**
          * Import Shopify orders: order JSON, JSON Lines or the orders export CSV
-         * @description Streams the body into the shop’s orders as it arrives: `application/json` is one Shopify order (bare or `{"order": …}`), an array of them, `{"orders": [...]}` as the REST Admin API answers, or JSON Lines (detected); `application/x-ndjson` is JSON Lines; `text/csv` is Admin → Orders → Export (one row per line item). An order of a known number is updated, a new one added; orders that cannot be read or stored are listed with the line they start on while the others load. A body that cannot be read at all is 400; one that stops being readable keeps the orders before (`stopped`). Refunds made in Shopify are reported, not stored. Roles: agent, owner.
+         * @description Streams the body into the shop’s orders as it arrives: `application/json` is one Shopify order (bare or `{"order": …}`), an array of them, `{"orders": [...]}` as the REST Admin API answers, or JSON Lines (detected); `application/x-ndjson` is JSON Lines; `text/csv` is Admin → Orders → Export (one row per line item). An order of a known number is updated, a new one added; orders that cannot be read or stored are listed with the line they start on while the others load. A body that cannot be read at all is 400; one that stops being readable keeps the orders before (`stopped`). Refunds and cancellations made in Shopify are stored on the order and reported. Roles: agent, owner.
          */
         post: operations["importShopifyOrders"];
         delete?: never;
@@ -473,6 +513,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shops/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shop’s case figures: volume, reasons, outcomes, time to resolution
+         * @description For the cases opened in the last `days` days (default 90): how many per week (on the shop’s calendar), why customers asked, the outcomes in force, and how long resolved cases took from opening to resolution (median, average, and in buckets). Computed by the database. Roles: agent, owner.
+         */
+        get: operations["getShopStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mailbox": {
         parameters: {
             query?: never;
@@ -555,6 +615,106 @@ export interface paths {
          * @description One page to put in the parcel: the shop, the order number, the case reference, the return authorization number (also as a Code 128 barcode), the address to send to, the ship-by date on the shop’s clock and how to pack the parcel, from the instructions sent with the authorization. Only while the case is `awaiting_return`; otherwise 409. Customers add `?orderNumber=…&email=…` of the case’s order; staff send their token. Roles: customer, agent, owner.
          */
         get: operations["getReturnSlip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{id}/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shop’s help center: questions, size guide and policy page
+         * @description Public, no sign-in. From the shop’s policy version in force now (the same source as `GET /shops/{id}/policy?format=html`): the questions of its help center answered in the shop’s own words (each marked when it depends on one order), its size guide (tables marked when they are shop settings, not the shop’s words), the policy page’s sections as text, and its contact.
+         */
+        get: operations["getShopHelp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{id}/orders/{number}/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the customer may ask for now, decided by the shop’s policy
+         * @description Each kind of request that makes sense for where the order is (before it ships: cancel, change the address; on its way: report a problem; delivered: return, exchange, warranty, report a problem), decided now by the engine under the policy version in force when the order was placed: the outcome, the remedies on offer, who pays return shipping, the deadline (its instant and its date in the shop’s time zone), the shop’s sentences, the questions about the goods the policy needs, and each line’s own outcome and deadline. Nothing is stored. Roles: customer, agent, owner.
+         */
+        get: operations["getOrderOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shops/{id}/orders/{number}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a request would get, before it is made
+         * @description Decides a request about the order as opening a case would, now and under the policy version in force when the order was placed, and answers the decision (outcome, remedies, money, fees, who pays return shipping, deadlines, the shop’s sentences) without storing anything. Customers identify by their session or `orderNumber` and `email`. Roles: customer, agent, owner.
+         */
+        post: operations["previewRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/issued-money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The refunds and store credit a case gave the customer
+         * @description What the case has given back, oldest first: refunds to how the customer paid and store credit with its gift-card code (the one mailed to them). Fees, charges and what was spent are the ledger’s, for staff. Customers add `?orderNumber=…&email=…` or use their session. Roles: customer, agent, owner.
+         */
+        get: operations["listIssuedMoney"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/current/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed-in customer’s orders
+         * @description The orders the customer’s session covers, newest first: the one they looked up, or after an emailed sign-in link all their orders with the shop. 401 without a session; 403 for staff. Roles: customer.
+         */
+        get: operations["listCustomerOrders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -762,6 +922,15 @@ export interface operations {
                         country: string;
                         timeZone: string;
                         currency: string;
+                        /** @description how the shop’s customer pages look, when its policy says */
+                        brand?: {
+                            /** @description the shop’s colour as #rrggbb; white text on it reads at ≥ 4.5:1 */
+                            color: string;
+                            /** @description the colour of text on the shop’s colour */
+                            inkColor: string;
+                            /** @description the shop’s online store, for re-order links */
+                            storefrontUrl?: string;
+                        };
                     }[];
                 };
             };
@@ -2084,6 +2253,106 @@ export interface operations {
             };
         };
     };
+    getPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the shop id, e.g. aulso */
+                id: string;
+                /** @description the version’s name, e.g. 2026-11-01 */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version and its YAML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        shop: string;
+                        version: string;
+                        /** @description orders placed from then on are decided under it */
+                        effectiveFrom: string;
+                        createdAt: string;
+                        /** @description the version new orders fall under now */
+                        inForce: boolean;
+                        /** @description the policy file as published */
+                        yaml: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
     previewPolicyDraft: {
         parameters: {
             query?: never;
@@ -2142,6 +2411,131 @@ export interface operations {
                             };
                             changed: boolean;
                         }[];
+                    };
+                };
+            };
+            /**
+             * @description Error (400) `{ code, message, path? }`, code one of:
+             *     - `INVALID_CASE`: The case does not match the decision contract
+             *     - `INVALID_POLICY`: The policy file is not valid
+             *     - `UNKNOWN_LINE`: The request names a line the order does not have
+             *     - `SHOP_MISMATCH`: The case is for another shop than the policy
+             *     - `INVALID_INPUT`: The input could not be read
+             *     - `MISSING_INPUT`: The action needs an input that was not given
+             *     - `POLICY_LINT_FAILED`: The policy has lint errors; nothing was stored
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
+    renderPolicyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the shop id, e.g. aulso */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the policy file (YAML), as policies/policy.schema.json describes it */
+                    yaml: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The page of the draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        /** @description the customer-facing page, a whole HTML document */
+                        html: string;
                     };
                 };
             };
@@ -2398,6 +2792,10 @@ export interface operations {
                                 tags?: string[];
                             }[];
                         };
+                        /** @description refunded in Shopify, in minor units: a case on the order refunds at most what is left of what was paid */
+                        refundedOutsideCents: number;
+                        /** @description when Shopify cancelled the order: a case on it opens with nothing to refund */
+                        cancelledAt: string | null;
                         shipments: {
                             id: string;
                             /** @enum {string} */
@@ -2405,9 +2803,17 @@ export interface operations {
                             caseId: string | null;
                             carrier: string | null;
                             trackingNumber: string | null;
+                            /** @description the tracking page Shopify gave, else the carrier’s when Loupe recognises the number */
+                            trackingUrl: string | null;
                             status: string;
                             createdAt: string;
                         }[];
+                        /** @description the order’s outbound parcel: its carrier, recognised from the tracking number, and where to follow it */
+                        tracking: {
+                            carrierName: string;
+                            trackingNumber: string;
+                            trackingUrl: string | null;
+                        } | null;
                         deliveryEstimate: {
                             shipBy: {
                                 from: string;
@@ -2531,6 +2937,10 @@ export interface operations {
                                 tags?: string[];
                             }[];
                         };
+                        /** @description refunded in Shopify, in minor units: a case on the order refunds at most what is left of what was paid */
+                        refundedOutsideCents: number;
+                        /** @description when Shopify cancelled the order: a case on it opens with nothing to refund */
+                        cancelledAt: string | null;
                         shipments: {
                             id: string;
                             /** @enum {string} */
@@ -2538,9 +2948,17 @@ export interface operations {
                             caseId: string | null;
                             carrier: string | null;
                             trackingNumber: string | null;
+                            /** @description the tracking page Shopify gave, else the carrier’s when Loupe recognises the number */
+                            trackingUrl: string | null;
                             status: string;
                             createdAt: string;
                         }[];
+                        /** @description the order’s outbound parcel: its carrier, recognised from the tracking number, and where to follow it */
+                        tracking: {
+                            carrierName: string;
+                            trackingNumber: string;
+                            trackingUrl: string | null;
+                        } | null;
                         deliveryEstimate: {
                             shipBy: {
                                 from: string;
@@ -2748,7 +3166,7 @@ export interface operations {
                                 code: string;
                             }[];
                         }[];
-                        /** @description refunds already made in Shopify on imported orders (the first ones): reported, not stored */
+                        /** @description refunds already made in Shopify on imported orders (the first ones): stored on each order, a case refunds only what is left */
                         refunds: {
                             line: number;
                             order: string;
@@ -2761,7 +3179,7 @@ export interface operations {
                         refundsSeen: number;
                         /** @description outbound parcels added from Shopify fulfillments with tracking numbers */
                         parcelsAdded: number;
-                        /** @description imported orders Shopify says were cancelled (stored as they are) */
+                        /** @description imported orders Shopify says were cancelled (stored with when; a case on them has nothing to refund) */
                         cancelledSeen: number;
                         /** @description where the body stopped being readable; the orders before it were imported */
                         stopped: {
@@ -2962,6 +3380,10 @@ export interface operations {
                                 tags?: string[];
                             }[];
                         };
+                        /** @description refunded in Shopify, in minor units: a case on the order refunds at most what is left of what was paid */
+                        refundedOutsideCents: number;
+                        /** @description when Shopify cancelled the order: a case on it opens with nothing to refund */
+                        cancelledAt: string | null;
                         shipments: {
                             id: string;
                             /** @enum {string} */
@@ -2969,9 +3391,17 @@ export interface operations {
                             caseId: string | null;
                             carrier: string | null;
                             trackingNumber: string | null;
+                            /** @description the tracking page Shopify gave, else the carrier’s when Loupe recognises the number */
+                            trackingUrl: string | null;
                             status: string;
                             createdAt: string;
                         }[];
+                        /** @description the order’s outbound parcel: its carrier, recognised from the tracking number, and where to follow it */
+                        tracking: {
+                            carrierName: string;
+                            trackingNumber: string;
+                            trackingUrl: string | null;
+                        } | null;
                         deliveryEstimate: {
                             shipBy: {
                                 from: string;
@@ -4960,6 +5390,155 @@ export interface operations {
             };
         };
     };
+    getShopStats: {
+        parameters: {
+            query?: {
+                /** @description the period: cases opened in the last so many days */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the shop id, e.g. aulso */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: string;
+                        /** @description the shop’s time zone, whose calendar the weeks follow */
+                        timeZone: string;
+                        from: string;
+                        to: string;
+                        opened: number;
+                        volume: {
+                            /** @description the Monday the week starts */
+                            week: string;
+                            opened: number;
+                        }[];
+                        reasons: {
+                            /** @description the request’s reason, else its type */
+                            reason: string;
+                            count: number;
+                        }[];
+                        outcomes: {
+                            /** @description the outcome in force; none before a decision */
+                            outcome: string;
+                            count: number;
+                        }[];
+                        resolution: {
+                            resolved: number;
+                            medianHours: number | null;
+                            averageHours: number | null;
+                            buckets: {
+                                /** @enum {string} */
+                                bucket: "under 1 day" | "1 to 3 days" | "3 to 7 days" | "7 to 14 days" | "14 days or more";
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error (400) `{ code, message, path? }`, code one of:
+             *     - `INVALID_CASE`: The case does not match the decision contract
+             *     - `INVALID_POLICY`: The policy file is not valid
+             *     - `UNKNOWN_LINE`: The request names a line the order does not have
+             *     - `SHOP_MISMATCH`: The case is for another shop than the policy
+             *     - `INVALID_INPUT`: The input could not be read
+             *     - `MISSING_INPUT`: The action needs an input that was not given
+             *     - `POLICY_LINT_FAILED`: The policy has lint errors; nothing was stored
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
     listMailbox: {
         parameters: {
             query?: {
@@ -5283,7 +5862,7 @@ export interface operations {
                                     code: string;
                                 }[];
                             }[];
-                            /** @description refunds already made in Shopify on imported orders (the first ones): reported, not stored */
+                            /** @description refunds already made in Shopify on imported orders (the first ones): stored on each order, a case refunds only what is left */
                             refunds: {
                                 line: number;
                                 order: string;
@@ -5296,7 +5875,7 @@ export interface operations {
                             refundsSeen: number;
                             /** @description outbound parcels added from Shopify fulfillments with tracking numbers */
                             parcelsAdded: number;
-                            /** @description imported orders Shopify says were cancelled (stored as they are) */
+                            /** @description imported orders Shopify says were cancelled (stored with when; a case on them has nothing to refund) */
                             cancelledSeen: number;
                             /** @description where the body stopped being readable; the orders before it were imported */
                             stopped: {
@@ -5527,6 +6106,807 @@ export interface operations {
              *     - `RATE_LIMITED`: Too many attempts: wait the seconds of the Retry-After header
              */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
+    getShopHelp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the shop id, e.g. aulso */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The help center */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description the policy version the help comes from (the version in force now) */
+                        version: string;
+                        /** @description when that version took effect */
+                        effectiveFrom: string;
+                        /** @description in the policy’s order; topics keep the order they first appear in */
+                        faq: {
+                            id: string;
+                            topic: string;
+                            question: string;
+                            /** @description the question is the shop’s own heading */
+                            questionQuoted: boolean;
+                            /** @description the shop's own sentences, verbatim */
+                            answer: string[];
+                            /** @description set when the answer depends on one order: what to look at once the order is found */
+                            aboutOrder: ("status" | "delivery" | "refund" | "cancel" | "change_address" | "change_shipping" | "change_item" | "return" | "exchange" | "warranty" | "report_problem") | null;
+                        }[];
+                        sizeGuide: {
+                            /** @description the shop's own sentences, verbatim */
+                            quote: string[];
+                            rings: {
+                                /** @description the shop's own sentences, verbatim */
+                                quote: string[];
+                                /** @description why the rows are a shop setting, not the shop’s words; null: the shop’s own */
+                                note: string | null;
+                                rows: {
+                                    us: string;
+                                    uk: string;
+                                    eu: string;
+                                    diameterMm: number;
+                                    circumferenceMm: number;
+                                }[];
+                            } | null;
+                            necklaces: {
+                                /** @description the shop's own sentences, verbatim */
+                                quote: string[];
+                                /** @description why the rows are a shop setting, not the shop’s words; null: the shop’s own */
+                                note: string | null;
+                                rows: {
+                                    inches: number;
+                                    cm: number;
+                                    name: string;
+                                    sits: string;
+                                    choker: boolean;
+                                }[];
+                            } | null;
+                            earrings: {
+                                /** @description the shop's own sentences, verbatim */
+                                quote: string[];
+                                /** @description why the rows are a shop setting, not the shop’s words; null: the shop’s own */
+                                note: string | null;
+                                rows: {
+                                    mm: number;
+                                    kind: string;
+                                    looks: string;
+                                }[];
+                            } | null;
+                        } | null;
+                        policy: {
+                            title: string;
+                            intro: string[];
+                            sections: {
+                                id: string;
+                                heading: string;
+                                items: {
+                                    /** @description the shop's own sentences, verbatim */
+                                    quotes: string[];
+                                    lines: {
+                                        label?: string;
+                                        text: string;
+                                        href?: string;
+                                    }[];
+                                }[];
+                            }[];
+                            footer: string;
+                        };
+                        contact: {
+                            email: string | null;
+                            phone: string | null;
+                            address: string | null;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Error (400) `{ code, message, path? }`, code one of:
+             *     - `INVALID_CASE`: The case does not match the decision contract
+             *     - `INVALID_POLICY`: The policy file is not valid
+             *     - `UNKNOWN_LINE`: The request names a line the order does not have
+             *     - `SHOP_MISMATCH`: The case is for another shop than the policy
+             *     - `INVALID_INPUT`: The input could not be read
+             *     - `MISSING_INPUT`: The action needs an input that was not given
+             *     - `POLICY_LINT_FAILED`: The policy has lint errors; nothing was stored
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
+    getOrderOptions: {
+        parameters: {
+            query?: {
+                /** @description customers: the number of their order */
+                orderNumber?: string;
+                /** @description customers: the email the order was placed with */
+                email?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the shop id, e.g. aulso */
+                id: string;
+                /** @description the order number, as the shop gave it */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the shop’s time zone */
+                        timeZone: string;
+                        /** @description the moment the options were decided for */
+                        now: string;
+                        options: {
+                            /** @enum {string} */
+                            type: "cancel" | "change_address" | "change_shipping" | "change_item" | "return" | "exchange" | "warranty" | "report_problem";
+                            /**
+                             * @description the reason the option was decided for
+                             * @enum {string}
+                             */
+                            reason: "changed_mind" | "not_as_expected" | "wrong_size_ordered" | "wrong_color_ordered" | "wrong_material_ordered" | "wrong_item_sent" | "wrong_size_sent" | "wrong_color_sent" | "wrong_material_sent" | "color_discrepancy" | "arrived_damaged" | "defective" | "tarnished" | "broken" | "needs_repair" | "minor_transit_damage" | "lost_in_transit" | "not_received" | "wrong_address_by_customer" | "wrong_address_by_shop" | "customs_refused" | "returned_to_sender" | "other";
+                            /** @enum {string} */
+                            outcome: "approved" | "denied" | "needs_review" | "partial";
+                            resolutions: ("cancel" | "address_change" | "item_change" | "shipping_change" | "refund" | "partial_refund" | "store_credit" | "exchange" | "remake" | "replacement" | "repair" | "discounted_replacement" | "reship")[];
+                            returnRequired: boolean;
+                            returnShippingPaidBy: ("shop" | "customer") | null;
+                            /** @description until when the request may be made; null when no window closes it */
+                            deadline: {
+                                /** @description ISO 8601 instant (UTC) */
+                                at: string;
+                                /** @description the date of `at` in the shop’s time zone, YYYY-MM-DD */
+                                localDate: string;
+                            } | null;
+                            /** @description the shop’s sentences behind the outcome */
+                            reasons: {
+                                clause: string;
+                                quote: string;
+                                detail?: string;
+                            }[];
+                            /** @description what the policy needs to know about the goods */
+                            questions: {
+                                /** @enum {string} */
+                                fact: "used" | "worn" | "damagedByCustomer" | "originalPackaging" | "tagsAttached";
+                                question: string;
+                            }[];
+                            /** @description the reasons a customer picks from for this kind of request */
+                            reasonChoices: ("changed_mind" | "not_as_expected" | "wrong_size_ordered" | "wrong_color_ordered" | "wrong_material_ordered" | "wrong_item_sent" | "wrong_size_sent" | "wrong_color_sent" | "wrong_material_sent" | "color_discrepancy" | "arrived_damaged" | "defective" | "tarnished" | "broken" | "needs_repair" | "minor_transit_damage" | "lost_in_transit" | "not_received" | "wrong_address_by_customer" | "wrong_address_by_shop" | "customs_refused" | "returned_to_sender" | "other")[];
+                            lines: {
+                                id: string;
+                                title: string | null;
+                                /** @enum {string} */
+                                outcome: "approved" | "denied" | "needs_review" | "partial";
+                                deadline: {
+                                    /** @description ISO 8601 instant (UTC) */
+                                    at: string;
+                                    /** @description the date of `at` in the shop’s time zone, YYYY-MM-DD */
+                                    localDate: string;
+                                } | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /**
+             * @description Error (400) `{ code, message, path? }`, code one of:
+             *     - `INVALID_CASE`: The case does not match the decision contract
+             *     - `INVALID_POLICY`: The policy file is not valid
+             *     - `UNKNOWN_LINE`: The request names a line the order does not have
+             *     - `SHOP_MISMATCH`: The case is for another shop than the policy
+             *     - `INVALID_INPUT`: The input could not be read
+             *     - `MISSING_INPUT`: The action needs an input that was not given
+             *     - `POLICY_LINT_FAILED`: The policy has lint errors; nothing was stored
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (429) `{ code, message, path? }`, code one of:
+             *     - `RATE_LIMITED`: Too many attempts: wait the seconds of the Retry-After header
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
+    previewRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the shop id, e.g. aulso */
+                id: string;
+                /** @description the order number, as the shop gave it */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description customers: the number of their order */
+                    orderNumber?: string;
+                    /** @description customers: the email the order was placed with */
+                    email?: string;
+                    /** @description a request of the decision contract (case.schema.json `request`) */
+                    request: {
+                        /** @enum {string} */
+                        type: "cancel" | "change_address" | "change_shipping" | "change_item" | "return" | "exchange" | "warranty" | "report_problem";
+                        lines: string[];
+                        /** @enum {string} */
+                        reason?: "changed_mind" | "not_as_expected" | "wrong_size_ordered" | "wrong_color_ordered" | "wrong_material_ordered" | "wrong_item_sent" | "wrong_size_sent" | "wrong_color_sent" | "wrong_material_sent" | "color_discrepancy" | "arrived_damaged" | "defective" | "tarnished" | "broken" | "needs_repair" | "minor_transit_damage" | "lost_in_transit" | "not_received" | "wrong_address_by_customer" | "wrong_address_by_shop" | "customs_refused" | "returned_to_sender" | "other";
+                        condition?: {
+                            used?: boolean;
+                            worn?: boolean;
+                            damagedByCustomer?: boolean;
+                            originalPackaging?: boolean;
+                            tagsAttached?: boolean;
+                        };
+                        /** @enum {string} */
+                        preferredResolution?: "cancel" | "address_change" | "item_change" | "shipping_change" | "refund" | "partial_refund" | "store_credit" | "exchange" | "remake" | "replacement" | "repair" | "discounted_replacement" | "reship";
+                        note?: string;
+                        lineDetails?: {
+                            id: string;
+                            quantity?: number;
+                            /** @enum {string} */
+                            reason?: "changed_mind" | "not_as_expected" | "wrong_size_ordered" | "wrong_color_ordered" | "wrong_material_ordered" | "wrong_item_sent" | "wrong_size_sent" | "wrong_color_sent" | "wrong_material_sent" | "color_discrepancy" | "arrived_damaged" | "defective" | "tarnished" | "broken" | "needs_repair" | "minor_transit_damage" | "lost_in_transit" | "not_received" | "wrong_address_by_customer" | "wrong_address_by_shop" | "customs_refused" | "returned_to_sender" | "other";
+                            condition?: {
+                                used?: boolean;
+                                worn?: boolean;
+                                damagedByCustomer?: boolean;
+                                originalPackaging?: boolean;
+                                tagsAttached?: boolean;
+                            };
+                        }[];
+                        returnShipment?: {
+                            authorized?: boolean;
+                            trackingNumber?: string;
+                            shippedAt?: string | null;
+                        };
+                    };
+                    /** @description ignored: the first message of the case to come */
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The decision the request would get */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: string;
+                        policyVersion: string;
+                        /** @enum {string} */
+                        outcome: "approved" | "denied" | "needs_review" | "partial";
+                        resolutions: ("cancel" | "address_change" | "item_change" | "shipping_change" | "refund" | "partial_refund" | "store_credit" | "exchange" | "remake" | "replacement" | "repair" | "discounted_replacement" | "reship")[];
+                        returnRequired: boolean;
+                        returnShippingPaidBy: ("shop" | "customer") | null;
+                        money: {
+                            currency: string;
+                            itemsRefundable: number;
+                            shippingRefundable: number;
+                            restockingFee: number;
+                            customerCharges: number;
+                        };
+                        deadlines: {
+                            requestBy: string | null;
+                            returnBy: string | null;
+                            shopRespondsBy: string | null;
+                            resolutionBy: string | null;
+                        };
+                        requirements: ("prior_authorization" | "original_packaging" | "tags_attached" | "unworn" | "tracking_number" | "packing_slip" | "proof_of_postage" | "photos" | "order_number_note" | "inspection" | "courier_investigation")[];
+                        reasons: {
+                            clause: string;
+                            quote: string;
+                            detail?: string;
+                        }[];
+                        lines: {
+                            id: string;
+                            /** @enum {string} */
+                            outcome: "approved" | "denied" | "needs_review" | "partial";
+                            resolutions: ("cancel" | "address_change" | "item_change" | "shipping_change" | "refund" | "partial_refund" | "store_credit" | "exchange" | "remake" | "replacement" | "repair" | "discounted_replacement" | "reship")[];
+                            itemsRefundable?: number;
+                            reasons?: {
+                                clause: string;
+                                quote: string;
+                                detail?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /**
+             * @description Error (400) `{ code, message, path? }`, code one of:
+             *     - `INVALID_CASE`: The case does not match the decision contract
+             *     - `INVALID_POLICY`: The policy file is not valid
+             *     - `UNKNOWN_LINE`: The request names a line the order does not have
+             *     - `SHOP_MISMATCH`: The case is for another shop than the policy
+             *     - `INVALID_INPUT`: The input could not be read
+             *     - `MISSING_INPUT`: The action needs an input that was not given
+             *     - `POLICY_LINT_FAILED`: The policy has lint errors; nothing was stored
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (429) `{ code, message, path? }`, code one of:
+             *     - `RATE_LIMITED`: Too many attempts: wait the seconds of the Retry-After header
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
+    listIssuedMoney: {
+        parameters: {
+            query?: {
+                /** @description customers: the number of their order */
+                orderNumber?: string;
+                /** @description customers: the email the order was placed with */
+                email?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The money given back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "refund" | "partial_refund" | "store_credit";
+                        amountCents: number;
+                        currency: string;
+                        method: string | null;
+                        /** @description store credit: the gift card’s code to spend it with */
+                        giftCardCode: string | null;
+                        issuedAt: string;
+                    }[];
+                };
+            };
+            /**
+             * @description Error (400) `{ code, message, path? }`, code one of:
+             *     - `INVALID_CASE`: The case does not match the decision contract
+             *     - `INVALID_POLICY`: The policy file is not valid
+             *     - `UNKNOWN_LINE`: The request names a line the order does not have
+             *     - `SHOP_MISMATCH`: The case is for another shop than the policy
+             *     - `INVALID_INPUT`: The input could not be read
+             *     - `MISSING_INPUT`: The action needs an input that was not given
+             *     - `POLICY_LINT_FAILED`: The policy has lint errors; nothing was stored
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (404) `{ code, message, path? }`, code one of:
+             *     - `UNKNOWN_SHOP`: No policy is loaded for this shop
+             *     - `NOT_FOUND`: Not found
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (429) `{ code, message, path? }`, code one of:
+             *     - `RATE_LIMITED`: Too many attempts: wait the seconds of the Retry-After header
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+        };
+    };
+    listCustomerOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: string;
+                        number: string;
+                        placedAt: string;
+                        currency: string;
+                        /** @description what the lines and shipping cost, after line discounts */
+                        totalCents: number;
+                        delivered: boolean;
+                        lines: {
+                            id: string;
+                            title: string | null;
+                            /** @enum {string} */
+                            category: "ring" | "earrings" | "necklace" | "bracelet" | "anklet" | "charm" | "gift_card" | "other";
+                            quantity: number;
+                        }[];
+                    }[];
+                };
+            };
+            /**
+             * @description Error (401) `{ code, message, path? }`, code one of:
+             *     - `UNAUTHORIZED`: Who is asking could not be told: a session, a staff token, or an order number and its email
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a code of the error catalogue; INTERNAL for a fault of Loupe
+                         * @enum {string}
+                         */
+                        code: "INVALID_CASE" | "INVALID_POLICY" | "UNKNOWN_SHOP" | "UNKNOWN_LINE" | "SHOP_MISMATCH" | "INVALID_INPUT" | "NOT_FOUND" | "UNAUTHORIZED" | "FORBIDDEN" | "MISSING_INPUT" | "ILLEGAL_TRANSITION" | "CONFLICT" | "POLICY_LINT_FAILED" | "REMEDY_NOT_OFFERED" | "OVER_REFUND" | "INSUFFICIENT_BALANCE" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL";
+                        message: string;
+                        /** @description the field at fault, e.g. "order.placedAt" or "request.lines[0]" */
+                        path?: string;
+                    };
+                };
+            };
+            /**
+             * @description Error (403) `{ code, message, path? }`, code one of:
+             *     - `FORBIDDEN`: The caller may not do this
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
