@@ -26,7 +26,7 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 /** The order page is usable once it shows the order and what the customer may do with it. */
 export const orderPageUsable = (number: string) =>
-  `document.querySelector('main h1')?.textContent?.includes(${JSON.stringify(number)}) && document.querySelector('[data-section="actions"]')`;
+  `document.querySelector('main h1')?.textContent?.includes(${JSON.stringify(number)}) && document.querySelector('section[aria-labelledby="options-heading"][aria-busy="false"]')`;
 /** The policy page is usable once its heading is there (it is one HTML document, no script). */
 export const POLICY_PAGE_USABLE = `document.readyState !== 'loading' && document.querySelector('h1')`;
 

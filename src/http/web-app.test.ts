@@ -9,7 +9,23 @@ import { registerWebApp } from './web-app.ts';
 function builtApp() {
   const dir = mkdtempSync(path.join(tmpdir(), 'loupe-web-'));
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><head></head><div id="root"></div>');
+  mkdirSync(path.join(dir, '.vite'));
+  writeFileSync(
+    path.join(dir, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'index.html': { file: 'assets/main-abc123.js', isEntry: true },
+      _shared: { file: 'assets/shared-1.js', imports: ['index.html'] },
+      'src/portal/portal.tsx': {
+        file: 'assets/portal-1.js',
+        imports: ['index.html', '_shared'],
+        css: ['assets/portal-1.css'],
+      },
+      'src/help/help.tsx': { file: 'assets/help-1.js', imports: ['index.html', '_shared'] },
+      'src/desk/desk.tsx': { file: 'assets/desk-1.js', imports: ['index.html'] },
+      'src/portal/sign-in-landing.tsx': { file: 'assets/sign-in-1.js', imports: ['_shared'] },
+    }),
+  );
   writeFileSync(path.join(dir, 'assets', 'main-abc123.js'), 'console.log(1)');
   writeFileSync(path.join(dir, 'assets', 'main-abc123.js.gz'), gzipSync('console.log(1)'));
   const app = Fastify();
@@ -27,6 +43,24 @@ describe('the web app, served by the Loupe server', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toContain('<div id="root">');
     }
+    await app.close();
+  });
+
+  it('announces the chunks of the page’s area with it, and no other area’s', async () => {
+    const app = builtApp();
+    const hints = async (url: string) =>
+      [...(await app.inject(url)).body.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="([^"]+)">/g)]
+        .map((m) => m[2])
+        .sort();
+    expect(await hints('/shop/aulso/orders/1001')).toEqual([
+      '/assets/portal-1.css',
+      '/assets/portal-1.js',
+      '/assets/shared-1.js',
+    ]);
+    expect(await hints('/shop/aulso/help/faq')).toEqual(['/assets/help-1.js', '/assets/shared-1.js']);
+    expect(await hints('/shop/aulso/help')).toEqual(['/assets/help-1.js', '/assets/shared-1.js']);
+    expect(await hints('/desk/inbox')).toEqual(['/assets/desk-1.js']);
+    expect(await hints('/sign-in')).toEqual(['/assets/shared-1.js', '/assets/sign-in-1.js']);
     await app.close();
   });
 

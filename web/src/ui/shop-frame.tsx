@@ -1,7 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorNote } from './error-note';
-import { Loading } from './loading';
 import { useShop } from './use-shop';
 
 type Brand = { color?: string; inkColor?: string };
@@ -9,7 +8,19 @@ type Brand = { color?: string; inkColor?: string };
 /** A shop's page: skip link, the shop's name and colours, its portal and help links, then the page. */
 export function ShopFrame({ shopId, children }: { shopId: string; children: ReactNode }) {
   const { shop, isPending, error } = useShop(shopId);
-  if (isPending) return <Loading />;
+  // The page under the frame starts fetching its own data at once, beside the shop list, not after it.
+  if (isPending) {
+    return (
+      <>
+        <div className="shop-header">
+          <div className="inner" aria-busy="true">
+            <span className="shop-name">&nbsp;</span>
+          </div>
+        </div>
+        {children}
+      </>
+    );
+  }
   if (error) return <ErrorNote error={error} />;
   if (!shop) {
     return (
