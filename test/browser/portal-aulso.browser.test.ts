@@ -206,7 +206,12 @@ describe(`Aulso’s customer portal in Chromium, on ${site.database.kind}`, () =
     const attempt = async (number: string, email: string) => {
       await page.locator('#order-number').fill(number);
       await page.locator('#order-email').fill(email);
-      await page.getByRole('button', { name: 'Find my order' }).click();
+      // The message read must be this attempt's, not the one still shown from the attempt before.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/shops/aulso/sessions/customer')),
+        page.getByRole('button', { name: 'Find my order' }).click(),
+      ]);
+      await expect.poll(() => page.getByRole('button', { name: 'Find my order' }).isEnabled()).toBe(true);
       const alert = page.getByRole('alert');
       await expect.poll(() => alert.count()).toBe(1);
       return (await alert.innerText()).replace(/\s+/g, ' ');
