@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { describeDemo, seedDemoOnFirstStart } from '../../demo/seed-demo-on-first-start.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { buildServer } from '../../http/build-server.ts';
+import { startTableMaintenance } from '../../jobs/start-table-maintenance.ts';
 import { loadBundledPolicies } from '../../policies/load-policy-file.ts';
 import { expireOverdueReturns } from '../../services/expire-overdue-returns.ts';
 import { createFirstOwner } from '../../services/people/create-first-owner.ts';
@@ -59,6 +60,14 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
   const app = buildServer({ policies, logger, context: ctx, devToken });
   await app.listen({ port, host });
   const mail = await startMail(ctx, logger);
+  // PostgreSQL's autovacuum keeps statistics fresh; PGlite has no autovacuum worker, so Loupe does it.
+  const maintenance =
+    database.kind === 'pglite'
+      ? startTableMaintenance(database.db, {
+          onMaintained: (tables) => logger.info({ tables }, 'vacuumed and analyzed tables that had grown'),
+          onError: (err) => logger.error({ err }, 'table maintenance failed'),
+        })
+      : undefined;
 
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const address = app.server.address();
@@ -97,6 +106,7 @@ export async function serveCommand(options: ServeOptions = {}): Promise<number> 
     app
       .close()
       .then(() => mail.stop())
+      .then(() => maintenance?.stop())
       .then(() => database.close())
       .then(
         () => process.exit(0),
