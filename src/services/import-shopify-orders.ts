@@ -22,7 +22,7 @@ import {
  * Orders stored per transaction, in a few multi-row statements: fewer commits
  * and round trips; a failing batch is redone one order at a time.
  */
-export const IMPORT_BATCH_SIZE = 500;
+export const IMPORT_BATCH_SIZE = 2000;
 /** Failures and refunds listed in a summary; beyond, only counted (a 100,000-row file can fail on every row). */
 export const IMPORT_REPORT_LIMIT = 1000;
 

@@ -5,14 +5,15 @@ import { testDatabase } from '../../test/database.ts';
 import { mapShopifyOrder } from '../integrations/shopify/map-shopify-order.ts';
 import type { ShopifyImportItem } from '../integrations/shopify/read-shopify-orders.ts';
 import { sampleOrder } from '../integrations/shopify/test-fixtures.ts';
+import { openImportCopier } from '../storage/repositories/imported-orders-copy.ts';
 import { findOrder } from '../storage/repositories/orders.ts';
 import { auditLog, customers, orders, shipments } from '../storage/schema/index.ts';
 import { importShopifyOrders } from './import-shopify-orders.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
-import { canStoreTogether } from './store-imported-orders.ts';
+import { canStoreTogether, storeImportedOrdersByCopy } from './store-imported-orders.ts';
 import { syncBundledPolicies } from './sync-bundled-policies.ts';
 
-const { db } = await testDatabase();
+const { db, kind } = await testDatabase();
 const ctx: ServiceContext = { db, now: () => new Date('2026-07-10T12:00:00Z'), newId: () => randomUUID() };
 const owner: Actor = { role: 'owner', shopId: '*', name: 'nia' };
 beforeAll(() => syncBundledPolicies(ctx), 60_000);
@@ -89,5 +90,34 @@ describe('importShopifyOrders, a batch stored together', { timeout: 60_000 }, ()
     const summary = await importShopifyOrders(ctx, owner, 'atelier', twice);
     expect(summary).toMatchObject({ read: 2, created: 1, updated: 1, failed: 0 });
     expect((await findOrder(db, 'atelier', '3201'))?.customer.email).toBe('b@example.com');
+  });
+
+  // importShopifyOrders redoes a failing batch one order at a time, which would hide a broken batch statement.
+  it(`stores a batch in the copier's own statements, new and re-imported orders alike, on ${kind}`, async () => {
+    const copier = await openImportCopier(db);
+    if (kind === 'pglite') {
+      // PGlite stores batches through multi-row statements (the tests above); COPY is PostgreSQL's.
+      expect(copier).toBeUndefined();
+      return;
+    }
+    if (!copier) throw new Error('PostgreSQL has a copier');
+    try {
+      const values = [item({ name: '#3301', email: 'ana@example.com' }), item({ name: '#3302' })].map(mappedOf);
+      const first = await storeImportedOrdersByCopy(copier, ctx, owner, 'aulso', values);
+      expect(first.map((r) => r.created)).toEqual([true, true]);
+      const again = await storeImportedOrdersByCopy(copier, ctx, owner, 'aulso', [
+        ...values,
+        mappedOf(item({ name: '#3303' })),
+      ]);
+      expect(again.map((r) => r.created)).toEqual([false, false, true]);
+      const audit = await db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(and(eq(auditLog.shopId, 'aulso'), inArray(auditLog.action, ['import_order', 'reimport_order'])));
+      expect(audit.filter((a) => a.action === 'import_order')).toHaveLength(3);
+      expect(audit.filter((a) => a.action === 'reimport_order')).toHaveLength(2);
+    } finally {
+      await copier.close();
+    }
   });
 });

@@ -126,19 +126,31 @@ const ORDER_FACTS = [
 ];
 
 // Rows on file are found through their unique keys, one probe a staged row
-// (a scalar or lateral subquery, which the planner cannot turn into a scan of
-// the whole table), so a batch costs the same however long the shop's history.
-// New rows are plain inserts: `on conflict` (a speculative insertion a row)
-// took twice as long. A row added meanwhile by another import fails the batch,
-// which is then stored one order at a time, through upserts.
+// (a scalar or lateral subquery, or an id list, which the planner cannot turn
+// into a scan of the whole table), so a batch costs the same however long the
+// shop's history. New rows are plain inserts: `on conflict` (a speculative
+// insertion a row) took twice as long. A row added meanwhile by another import
+// fails the batch, which is then stored one order at a time, through upserts.
+
+/** The audit entry of each order in `saved` (id, number, placed_at, pos): the policy in force when it was placed, else the shop's first (as `policyVersionsInForce`). */
+const auditEntries = (saved: string, action: string) => `
+    insert into audit_log (shop_id, actor, action, policy_version_id, detail, at)
+    select $1::text, $3::text, '${action}',
+      coalesce(
+        (select v.id from policy_versions v where v.shop_id = $1::text and v.effective_from <= ${saved}.placed_at
+          order by v.effective_from desc limit 1),
+        (select v.id from policy_versions v where v.shop_id = $1::text order by v.effective_from limit 1)),
+      jsonb_build_object('orderId', ${saved}.id, 'orderNumber', ${saved}.number), $2::timestamptz
+    from ${saved}
+    order by ${saved}.pos`;
 
 /**
  * Customers found or added by email (the first order's new id, the last name
- * given), orders replaced or added by number, and an audit entry an order, in
- * one statement. The audit entry's policy is the one in force when the order
- * was placed, else the shop's first (as `policyVersionsInForce`).
+ * given), the batch's new orders added with an audit entry each, in one
+ * statement; answers every order's id, the ones on file with `created` false
+ * (REPLACE_ORDERS then replaces their facts).
  */
-const UPSERT_ORDERS = `
+const ADD_ORDERS = `
   with s as materialized (
     select s.*, (select o.id from orders o where o.shop_id = $1::text and o.number = s.number) as old_id
     from ${STAGE_ORDERS} s
@@ -160,15 +172,6 @@ const UPSERT_ORDERS = `
     select k.new_id, $1::text, k.email, k.name, $2::timestamptz from known k where k.old_id is null order by k.email
   ), people as (
     select email, coalesce(old_id, new_id) as id from known
-  ), updated as (
-    update orders o set customer_id = p.id, ${ORDER_FACTS.filter((n) => n !== 'customer_id')
-      .map((n) => `${n} = s.${n}`)
-      .join(', ')},
-      production_started_at = coalesce(s.production_started_at, o.production_started_at),
-      delivered_at = coalesce(s.delivered_at, o.delivered_at)
-    from s join people p on p.email = s.email
-    where o.id = s.old_id
-    returning o.id, o.number, o.placed_at, false as created
   ), inserted as (
     insert into orders (id, shop_id, number, kind, created_at, ${ORDER_FACTS.join(', ')}, production_started_at, delivered_at)
     select s.id, $1::text, s.number, 'original', $2::timestamptz, p.id, ${ORDER_FACTS.filter((n) => n !== 'customer_id')
@@ -177,21 +180,34 @@ const UPSERT_ORDERS = `
     from s join people p on p.email = s.email
     where s.old_id is null
     order by s.pos
-    returning id, number, placed_at, true as created
-  ), saved as (
-    select * from updated union all select * from inserted
-  ), audit as (
-    insert into audit_log (shop_id, actor, action, policy_version_id, detail, at)
-    select $1::text, $3::text, case when saved.created then 'import_order' else 'reimport_order' end,
-      coalesce(
-        (select v.id from policy_versions v where v.shop_id = $1::text and v.effective_from <= saved.placed_at
-          order by v.effective_from desc limit 1),
-        (select v.id from policy_versions v where v.shop_id = $1::text order by v.effective_from limit 1)),
-      jsonb_build_object('orderId', saved.id, 'orderNumber', saved.number), $2::timestamptz
-    from saved join s on s.number = saved.number
-    order by s.pos
+    returning id, number, placed_at
+  ), new_orders as (
+    select inserted.*, s.pos from inserted join s on s.number = inserted.number
+  ), audit as (${auditEntries('new_orders', 'import_order')}
   )
-  select id, number, created from saved`;
+  select id, number, true as created from inserted
+  union all
+  select old_id, number, false from s where old_id is not null`;
+
+/**
+ * The facts of the batch's orders on file ($4: their ids) replaced by the
+ * staged ones, the desk's production and delivery dates kept where Shopify
+ * says none, with an audit entry each. Run after ADD_ORDERS, so every
+ * customer is on file. Only re-imported orders pay for it.
+ */
+const REPLACE_ORDERS = `
+  with updated as (
+    update orders o set
+      customer_id = (select c.id from customers c where c.shop_id = $1::text and c.email = s.email),
+      ${ORDER_FACTS.filter((n) => n !== 'customer_id')
+        .map((n) => `${n} = s.${n}`)
+        .join(', ')},
+      production_started_at = coalesce(s.production_started_at, o.production_started_at),
+      delivered_at = coalesce(s.delivered_at, o.delivered_at)
+    from ${STAGE_ORDERS} s
+    where o.id = any($4::text[]) and o.shop_id = $1::text and s.number = o.number
+    returning o.id, o.number, o.placed_at, s.pos
+  )${auditEntries('updated', 'reimport_order')}`;
 
 /**
  * The batch's lines (the replaced orders' old lines deleted before), and its
@@ -349,12 +365,9 @@ async function storeBatch(client: pg.PoolClient, batch: CopyBatch): Promise<Copi
     ]),
   );
 
-  const saved = await client.query<{ id: string; number: string; created: boolean }>(UPSERT_ORDERS, [
-    shopId,
-    at,
-    actor,
-  ]);
+  const saved = await client.query<{ id: string; number: string; created: boolean }>(ADD_ORDERS, [shopId, at, actor]);
   const replaced = saved.rows.filter((r) => !r.created).map((r) => r.id);
+  if (replaced.length > 0) await client.query(REPLACE_ORDERS, [shopId, at, actor, replaced]);
   if (replaced.length > 0) await client.query('delete from order_lines where order_id = any($1::text[])', [replaced]);
   const added = await client.query<{ order_id: string }>(INSERT_LINES_AND_PARCELS, [
     saved.rows.map((r) => r.id),
