@@ -2,6 +2,7 @@ import type { Order } from '../domain/contract/case.schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { appendAudit } from '../storage/repositories/audit-log.ts';
+import { lowerCaseRefundCaps } from '../storage/repositories/case-refund-caps.ts';
 import { upsertCustomer } from '../storage/repositories/customers.ts';
 import { type OutsideFacts, saveOrder } from '../storage/repositories/orders.ts';
 import { policyVersionInForce } from '../storage/repositories/policy-versions.ts';
@@ -64,6 +65,8 @@ export async function storeImportedOrder(
     outside: input.outside,
     createdAt: now,
   });
+  // Shopify may have refunded or cancelled it since a case was opened: that case gives back no more than is left.
+  if (!saved.created) await lowerCaseRefundCaps(tx, [saved.id], describeActor(actor), now);
   const version = await policyVersionInForce(tx, input.shopId, new Date(input.order.placedAt));
   await appendAudit(tx, [
     {

@@ -1,6 +1,7 @@
 import type { Order } from '../domain/contract/case.schema.ts';
 import type { ShopifyOrderImport } from '../integrations/shopify/shopify-order-import.ts';
 import type { LoupeDatabase } from '../storage/database.ts';
+import { lowerCaseRefundCaps } from '../storage/repositories/case-refund-caps.ts';
 import {
   appendAuditEntries,
   findOrderDatesByNumber,
@@ -114,6 +115,8 @@ export async function storeImportedOrders(
     return { created: s.created, parcelsAdded };
   });
   await insertShipments(tx, parcels);
+  // Shopify may have refunded or cancelled them since a case was opened: those cases give back no more than is left.
+  await lowerCaseRefundCaps(tx, replaced, who, now);
   return results;
 }
 

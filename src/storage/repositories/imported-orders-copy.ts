@@ -8,6 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Order } from '../../domain/contract/case.schema.ts';
 import { type CopyCell, copyTextRows } from '../copy-text.ts';
 import type { LoupeDatabase } from '../database.ts';
+import { LOWER_CASE_REFUND_CAPS } from './case-refund-caps.ts';
 import type { OutsideFacts } from './orders.ts';
 
 /** An order of a batch: new ids (kept only where the number or email is new), its customer and the contract's facts. */
@@ -375,6 +376,8 @@ async function storeBatch(client: pg.PoolClient, batch: CopyBatch): Promise<Copi
     replaced,
   ]);
 
+  // Shopify may have refunded or cancelled them since a case was opened: those cases give back no more than is left.
+  if (replaced.length > 0) await client.query(LOWER_CASE_REFUND_CAPS, [replaced, actor, at]);
   const parcelsByOrder = new Map<string, number>();
   for (const { order_id } of added.rows) parcelsByOrder.set(order_id, (parcelsByOrder.get(order_id) ?? 0) + 1);
   return new Map(
