@@ -63,6 +63,25 @@ describe('importSection', () => {
   });
 });
 
+describe('importSection with capped-heap runs', () => {
+  it('names the memory and time of the same imports with the heap capped', () => {
+    const capped = (r: ImportRun, rssMb: number, seconds: number): ImportRun => ({
+      ...r,
+      capped: { heapMb: 128, seconds, maxRssBytes: rssMb * 2 ** 20 },
+    });
+    const { figures } = importSection({
+      machine: 'm',
+      load: [],
+      origin: 'o',
+      runs: [capped(run(10_000, 4, 1, 260), 200, 4.1), capped(run(100_000, 20, 2, 330), 205, 20.4)],
+    });
+    expect(figures).toContain(
+      "with V8's old generation capped at 128 MB (`node --max-old-space-size`): 10,000 orders: 200 MB in 4.1 s; " +
+        '100,000 orders: 205 MB in 20.4 s.',
+    );
+  });
+});
+
 describe('importSizes', () => {
   it('reads BENCH_IMPORT_ORDERS as a list of counts, 10,000 and 100,000 by default', () => {
     expect(importSizes(undefined)).toEqual([10_000, 100_000]);
