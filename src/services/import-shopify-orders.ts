@@ -3,6 +3,7 @@ import type { ShopifyImportItem } from '../integrations/shopify/read-shopify-ord
 import type { ShopifyOrderImport } from '../integrations/shopify/shopify-order-import.ts';
 import { type LoupeDatabase, transaction } from '../storage/database.ts';
 import { readDatabaseError } from '../storage/database-error.ts';
+import { refreshOutboundParcels } from '../storage/repositories/imported-orders.ts';
 import { type ImportCopier, openImportCopier } from '../storage/repositories/imported-orders-copy.ts';
 import { findOrderDates } from '../storage/repositories/order-dates.ts';
 import { insertShipment, listShipments } from '../storage/repositories/shipments.ts';
@@ -237,6 +238,18 @@ async function storeOne(
   if (!saved.created) {
     for (const s of await listShipments(tx, saved.id)) if (s.direction === 'outbound') known.add(s.trackingNumber);
   }
+  const onFile = new Set(known);
+  await refreshOutboundParcels(
+    tx,
+    value.parcels
+      .filter((p) => onFile.has(p.trackingNumber))
+      .map((p) => ({
+        orderId: saved.id,
+        trackingNumber: p.trackingNumber,
+        trackingUrl: p.trackingUrl,
+        carrier: p.carrier,
+      })),
+  );
   let parcelsAdded = 0;
   for (const p of value.parcels) {
     if (known.has(p.trackingNumber)) continue;

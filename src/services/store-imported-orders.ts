@@ -7,7 +7,9 @@ import {
   findOrderDatesByNumber,
   insertShipments,
   outboundTrackingNumbers,
+  type ParcelSeenAgain,
   policyVersionsInForce,
+  refreshOutboundParcels,
   upsertCustomers,
   upsertOrders,
 } from '../storage/repositories/imported-orders.ts';
@@ -89,12 +91,17 @@ export async function storeImportedOrders(
   const replaced = [...saved.values()].filter((s) => !s.created).map((s) => s.id);
   const known = replaced.length > 0 ? await outboundTrackingNumbers(tx, replaced) : new Map<string, Set<string>>();
   const parcels: NewShipment[] = [];
+  const again: ParcelSeenAgain[] = [];
   const results = values.map((v) => {
     const s = saved.get(v.order.number);
     if (!s) throw new Error(`order ${v.order.number} was not stored`);
-    const seen = known.get(s.id) ?? new Set<string>();
+    const onFile = known.get(s.id) ?? new Set<string>();
+    const seen = new Set(onFile);
     let parcelsAdded = 0;
     for (const p of v.parcels) {
+      if (onFile.has(p.trackingNumber)) {
+        again.push({ orderId: s.id, trackingNumber: p.trackingNumber, trackingUrl: p.trackingUrl, carrier: p.carrier });
+      }
       if (seen.has(p.trackingNumber)) continue;
       seen.add(p.trackingNumber);
       parcels.push({
@@ -115,6 +122,7 @@ export async function storeImportedOrders(
     return { created: s.created, parcelsAdded };
   });
   await insertShipments(tx, parcels);
+  await refreshOutboundParcels(tx, again);
   // Shopify may have refunded or cancelled them since a case was opened: those cases give back no more than is left.
   await lowerCaseRefundCaps(tx, replaced, who, now);
   return results;

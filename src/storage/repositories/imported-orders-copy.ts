@@ -211,14 +211,22 @@ const REPLACE_ORDERS = `
   )${auditEntries('updated', 'reimport_order')}`;
 
 /**
- * The batch's lines (the replaced orders' old lines deleted before), and its
- * parcels whose tracking number the order does not have yet, in one statement;
+ * The batch's lines (the replaced orders' old lines deleted before), its
+ * parcels whose tracking number the order does not have yet, and the tracking
+ * page (or a missing carrier) of those it has (as `refreshOutboundParcels`), in one statement;
  * $1/$2 are the stored orders' ids and numbers, $3 the replaced orders' ids.
  */
 const INSERT_LINES_AND_PARCELS = `
   with o as (select * from unnest($1::text[], $2::text[]) as o(id, number)),
   known as (
     select order_id, tracking_number from shipments where order_id = any($3::text[]) and direction = 'outbound'
+  ), refreshed as (
+    update shipments sh set tracking_url = coalesce(p.tracking_url, sh.tracking_url), carrier = coalesce(sh.carrier, p.carrier)
+    from ${STAGE_PARCELS} p join o on o.number = p.number
+    where sh.order_id = o.id and sh.order_id = any($3::text[]) and sh.direction = 'outbound'
+      and sh.tracking_number = p.tracking_number
+      and ((p.tracking_url is not null and p.tracking_url is distinct from sh.tracking_url)
+        or (sh.carrier is null and p.carrier is not null))
   ), lines as (
     insert into order_lines (order_id, ${names(LINE_STAGE.slice(1))})
     select o.id, ${LINE_STAGE.slice(1)

@@ -220,6 +220,32 @@ export async function outboundTrackingNumbers(
   return known;
 }
 
+/** A parcel on file as a re-import names it again: its order, tracking number, and what Shopify now says of it. */
+export type ParcelSeenAgain = {
+  orderId: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  carrier: string | null;
+};
+
+/**
+ * Parcels on file named again by a re-import: the tracking page Shopify gives
+ * now replaces the one on file, and a carrier fills one that was missing. The
+ * status is left to the carrier's own tracking events.
+ */
+export async function refreshOutboundParcels(db: LoupeDatabase, rows: ParcelSeenAgain[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = (pick: (r: ParcelSeenAgain) => string | null) => sql`${sql.param(rows.map(pick))}::text[]`;
+  await db.execute(sql`
+    update ${shipments} s set
+      tracking_url = coalesce(t.url, s.tracking_url),
+      carrier = coalesce(s.carrier, t.carrier)
+    from unnest(${column((r) => r.orderId)}, ${column((r) => r.trackingNumber)}, ${column((r) => r.trackingUrl)},
+      ${column((r) => r.carrier)}) as t(order_id, tracking_number, url, carrier)
+    where s.order_id = t.order_id and s.tracking_number = t.tracking_number and s.direction = 'outbound'
+      and ((t.url is not null and t.url is distinct from s.tracking_url) or (s.carrier is null and t.carrier is not null))`);
+}
+
 /** Records parcels, many at a time. */
 export async function insertShipments(db: LoupeDatabase, rows: NewShipment[]): Promise<void> {
   if (rows.length === 0) return;

@@ -2,6 +2,7 @@ import { formatInstant, formatMoney, words } from '../ui/format';
 import type { CaseLedger, CaseView, OrderView } from './desk-types';
 import { paymentWords } from './payment-words';
 import type { Shop } from './staff-shops';
+import { timelineNotes } from './timeline-notes';
 
 const DUE_WORDS = {
   respond: 'the shop’s reply',
@@ -245,7 +246,7 @@ export function CaseTimeline({ view, shop }: { view: CaseView; shop: Shop }) {
       <h2 id="timeline-heading">Timeline</h2>
       <ol className="timeline">
         {view.timeline.map((t, i) => {
-          const reason = (t.detail as { reason?: unknown } | null)?.reason;
+          const { reason, followUpOrder } = timelineNotes(t.detail);
           return (
             <li
               key={`${t.at}-${t.action}-${t.actor}-${t.to}`}
@@ -253,7 +254,8 @@ export function CaseTimeline({ view, shop }: { view: CaseView; shop: Shop }) {
             >
               {formatInstant(t.at, shop.timeZone)}: {words(t.action)} by {t.actor}
               {t.from && t.to && t.from !== t.to ? ` (${words(t.from)} → ${words(t.to)})` : ''}
-              {typeof reason === 'string' ? <div className="hint">“{reason}”</div> : null}
+              {reason ? <div className="hint">“{reason}”</div> : null}
+              {followUpOrder ? <div className="hint">{followUpOrder}</div> : null}
             </li>
           );
         })}

@@ -59,3 +59,8 @@ export const CASE_TYPES = [
   'change_item',
   'inquiry',
 ] as const satisfies readonly CaseType[];
+
+/** Compiles only when `List` names every member of `All`: a state or type the server adds fails the web build until listed. */
+type NamesEvery<All, List extends readonly unknown[]> = [Exclude<All, List[number]>] extends [never] ? true : never;
+export const LISTS_ARE_COMPLETE: [NamesEvery<CaseState, typeof CASE_STATES>, NamesEvery<CaseType, typeof CASE_TYPES>] =
+  [true, true];
