@@ -28,7 +28,7 @@ describe(`Aoures’ customer portal in Chromium, on ${site.database.kind}`, () =
     const page = await site.newPage();
     await findOrder(page, demo);
     await expect.poll(() => mainText(page)).toContain('Return an item');
-    expect(await mainText(page)).toContain('The care team will look at this request.');
+    await expect.poll(() => mainText(page)).toContain('The care team will look at this request.');
     await expectAccessible(page);
     await screenshot(page, 'portal-order-aoures');
 

@@ -28,7 +28,7 @@ describe(`Atelier’s customer portal in Chromium, on ${site.database.kind}`, ()
     // Asked anyway (an old link): closed, the sentence quoted, nothing to send.
     await page.goto(`/shop/atelier/orders/${demo.order.number}/request?type=cancel`);
     await expect.poll(() => mainText(page)).toContain('Cancellations are closed for this order');
-    expect(await mainText(page)).toContain('Once the order starts production');
+    await expect.poll(() => mainText(page)).toContain('Once the order starts production');
     await page.getByRole('button', { name: 'See what I will get' }).click();
     await expect.poll(() => mainText(page)).toContain('The shop’s policy does not allow this request');
     expect(await page.getByRole('button', { name: 'Send my request' }).count()).toBe(0);

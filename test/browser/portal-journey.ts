@@ -98,8 +98,11 @@ export const hoursAfter = (iso: string, hours: number): string =>
   new Date(Date.parse(iso) + hours * HOUR).toISOString();
 
 /** The text of the page's main region. */
-export const mainText = async (page: Page): Promise<string> =>
-  (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+export async function mainText(page: Page): Promise<string> {
+  // A heading can be on the page before the data under it ("Your orders", then "Loading…"): read once nothing is loading.
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+}
 
 /**
  * The customer asks through the portal: from the order page to the request
