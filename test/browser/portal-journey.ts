@@ -26,7 +26,14 @@ export async function findOrder(page: Page, demo: DemoOrder): Promise<void> {
   await page.locator('#order-number').fill(demo.order.number);
   await page.locator('#order-email').fill(demo.customer.email);
   await page.getByRole('button', { name: 'Find my order' }).click();
-  await expect.poll(() => page.locator('h1').textContent()).toBe(`Order ${demo.order.number}`);
+  // Five calls in a row (look-up, the customer's orders, the order, its options, the page's code): on a loaded
+  // machine with the embedded database that has taken longer than a poll's usual wait.
+  await expect
+    .poll(() => page.locator('h1').textContent(), {
+      timeout: 60_000,
+      message: 'the order page after the look-up',
+    })
+    .toBe(`Order ${demo.order.number}`);
 }
 
 /** A date as the en-GB reader sees it ("6 June 2026"), in the shop's zone. */
