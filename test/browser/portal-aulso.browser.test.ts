@@ -296,4 +296,31 @@ describe(`Aulso’s customer portal in Chromium, on ${site.database.kind}`, () =
       await screenshot(again, 'portal-sign-in-expired');
     }
   });
+
+  it('keeps what the customer typed while the shop is still loading, and finds the order with it', {
+    timeout: 60_000,
+  }, async () => {
+    const demo = demoDecidedBy('aulso', 'change-of-mind-72h');
+    demo.order.number = 'AUL-SLOW-1';
+    await importDemoOrder(site, demo);
+    const page = await site.newPage();
+    // The shop list answers late, as on a slow connection: the customer types before it arrives.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/v1/shops', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/shop/aulso');
+    await page.locator('#order-number').fill(demo.order.number);
+    await page.locator('#order-email').fill(demo.customer.email);
+    release();
+    await expect.poll(() => page.locator('.shop-name').textContent()).toBe('Aulso');
+    expect(await page.locator('#order-number').inputValue()).toBe(demo.order.number);
+    expect(await page.locator('#order-email').inputValue()).toBe(demo.customer.email);
+    await page.getByRole('button', { name: 'Find my order' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Order ${demo.order.number}`);
+  });
 });
