@@ -1,4 +1,5 @@
 import { formatInstant, formatMoney, words } from '../ui/format';
+import { TableScroll } from '../ui/table-scroll';
 import type { CaseLedger, CaseView, OrderView } from './desk-types';
 import { paymentWords } from './payment-words';
 import type { Shop } from './staff-shops';
@@ -153,7 +154,7 @@ export function CaseOrder({ order, shop }: { order: OrderView; shop: Shop }) {
         <dt>Paid with</dt>
         <dd>{o.paymentMethod ? paymentWords(o.paymentMethod) : '—'}</dd>
       </dl>
-      <div className="table-scroll">
+      <TableScroll label={`Lines of order ${order.number}`}>
         <table>
           <caption className="visually-hidden">Lines of order {order.number}</caption>
           <thead>
@@ -179,7 +180,7 @@ export function CaseOrder({ order, shop }: { order: OrderView; shop: Shop }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -206,7 +207,7 @@ export function CaseLedgerSection({ ledger, shop }: { ledger: CaseLedger; shop: 
         ) : null}
       </dl>
       {ledger.entries.length ? (
-        <div className="table-scroll">
+        <TableScroll label="Ledger entries, oldest first">
           <table>
             <caption className="visually-hidden">Ledger entries, oldest first</caption>
             <thead>
@@ -231,7 +232,7 @@ export function CaseLedgerSection({ ledger, shop }: { ledger: CaseLedger; shop: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="muted">No money has moved on this case.</p>
       )}

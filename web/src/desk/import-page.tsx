@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiFailure } from '../api/client';
 import type { paths } from '../api/schema';
 import { ErrorNote } from '../ui/error-note';
+import { TableScroll } from '../ui/table-scroll';
 import { type StaffSession, useStaffShops } from './staff-shops';
 
 type ImportSummary =
@@ -143,7 +144,7 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
         </p>
       ) : null}
       {summary.failures.length ? (
-        <div className="table-scroll">
+        <TableScroll label="Orders not imported">
           <table>
             <caption>Orders not imported</caption>
             <thead>
@@ -169,7 +170,7 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {summary.refunds.length ? (
         <p className="muted">

@@ -4,6 +4,7 @@ import { api, dataOrThrow } from '../api/client';
 import { ErrorNote } from '../ui/error-note';
 import { formatInstant, words } from '../ui/format';
 import { Loading } from '../ui/loading';
+import { TableScroll } from '../ui/table-scroll';
 import { CASE_STATES, CASE_TYPES, type CaseState, type CaseType, type InboxItem } from './desk-types';
 import { type Shop, type StaffSession, useStaffShops } from './staff-shops';
 
@@ -123,7 +124,7 @@ export function InboxPage({ who }: { who: StaffSession }) {
           {rows.length === 0 ? (
             <p>No case matches these filters.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Cases, the most urgent first">
               <table className="inbox">
                 <caption className="visually-hidden">Cases, the most urgent first</caption>
                 <thead>
@@ -165,7 +166,7 @@ export function InboxPage({ who }: { who: StaffSession }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

@@ -5,6 +5,7 @@ import { api, dataOrThrow } from '../api/client';
 import { ErrorNote } from '../ui/error-note';
 import { formatInstant, formatMoney, words } from '../ui/format';
 import { Loading } from '../ui/loading';
+import { TableScroll } from '../ui/table-scroll';
 import { newIdempotencyKey } from './dialog-shell';
 import { type StaffSession, useStaffShops } from './staff-shops';
 
@@ -192,7 +193,7 @@ export function PolicyPage({ who }: { who: StaffSession }) {
           {preview.data.cases.length === 0 ? (
             <p>No open case to decide again.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Each open case as decided now and under the draft">
               <table>
                 <caption className="visually-hidden">Each open case as decided now and under the draft</caption>
                 <thead>
@@ -229,7 +230,7 @@ export function PolicyPage({ who }: { who: StaffSession }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
       ) : null}
