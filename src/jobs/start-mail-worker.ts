@@ -1,9 +1,10 @@
 import type { MailTransport } from '../mail/mail-transport.ts';
 import type { LoupeDatabase } from '../storage/database.ts';
 import { type DeliveryOptions, type DeliveryReport, deliverDueMail } from './deliver-due-mail.ts';
+import { type PollingLoop, startPollingLoop } from './start-polling-loop.ts';
 
 /** A running worker: `stop` ends the loop and waits for the run in progress. */
-export type MailWorker = { stop(): Promise<void> };
+export type MailWorker = PollingLoop;
 
 /** What the loop needs besides the delivery options: how often to look, and where to report. */
 export type MailWorkerOptions = DeliveryOptions & {
@@ -19,32 +20,17 @@ export type MailWorkerOptions = DeliveryOptions & {
  * (graphile-worker, pg-boss) is chosen; the job is `deliverDueMail`.
  */
 export function startMailWorker(db: LoupeDatabase, transport: MailTransport, options: MailWorkerOptions): MailWorker {
-  const intervalMs = options.intervalMs ?? 2_000;
   const batch = options.batchSize ?? 20;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const run = async () => {
-    for (;;) {
-      const report = await deliverDueMail(db, transport, options);
-      const done = report.sent.length + report.retrying.length + report.failed.length;
-      if (done > 0) options.onReport?.(report);
-      if (stopped || done < batch) return;
-    }
-  };
-  const tick = () => {
-    running = run().catch((error: unknown) => options.onError?.(error));
-    running.then(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-    });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPollingLoop(
+    async (stopped) => {
+      for (;;) {
+        const report = await deliverDueMail(db, transport, options);
+        const done = report.sent.length + report.retrying.length + report.failed.length;
+        if (done > 0) options.onReport?.(report);
+        if (stopped() || done < batch) return;
+      }
     },
-  };
+    options.intervalMs ?? 2_000,
+    options.onError,
+  );
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
+import { withImportCopier } from '../../test/import-copier.ts';
 import { mapShopifyOrder } from '../integrations/shopify/map-shopify-order.ts';
 import { readShopifyOrders, type ShopifyImportItem } from '../integrations/shopify/read-shopify-orders.ts';
 import { chunked, exportFile, sampleOrder, THEOR_EXPORT } from '../integrations/shopify/test-fixtures.ts';
-import { openImportCopier } from '../storage/repositories/imported-orders-copy.ts';
 import { findOrder } from '../storage/repositories/orders.ts';
 import { orders, shipments } from '../storage/schema/index.ts';
 import { importShopifyOrders } from './import-shopify-orders.ts';
@@ -20,20 +20,23 @@ beforeAll(() => syncBundledPolicies(ctx), 60_000);
 
 const TRACKING_URL = 'https://theor.example/track/1ZOUT1';
 
+/** Shopify's fulfillment of an order: shipped by UPS, with the tracking pages given (Shopify's `tracking_urls`). */
+const shippedByUps = (name: string, trackingUrls: string[]) => [
+  {
+    id: 1,
+    status: 'success',
+    created_at: '2026-03-01T10:00:00Z',
+    tracking_company: 'UPS',
+    tracking_number: `1Z${name.replace('#', '')}`,
+    tracking_urls: trackingUrls,
+  },
+];
+
 /** The sample order under another name, with Shopify's refunds (dollar strings), shipped by UPS with its tracking page. */
 const withRefunds = (name: string, refunds: string[], changes: Record<string, unknown> = {}) =>
   sampleOrder({
     name,
-    fulfillments: [
-      {
-        id: 1,
-        status: 'success',
-        created_at: '2026-03-01T10:00:00Z',
-        tracking_company: 'UPS',
-        tracking_number: `1Z${name.replace('#', '')}`,
-        tracking_urls: [TRACKING_URL],
-      },
-    ],
+    fulfillments: shippedByUps(name, [TRACKING_URL]),
     refunds: refunds.map((amount, i) => ({
       id: i + 1,
       created_at: '2026-03-05T10:00:00Z',
@@ -126,14 +129,8 @@ describe(`Shopify's refunds, cancellation and tracking pages stored on ${kind}`,
   });
 
   it(`stores them through COPY on PostgreSQL, and a re-import through COPY raises the refund, on ${kind}`, async () => {
-    const copier = await openImportCopier(db);
-    if (kind === 'pglite') {
-      // COPY is PostgreSQL's: PGlite stores batches through multi-row statements, tested above.
-      expect(copier).toBeUndefined();
-      return;
-    }
-    if (!copier) throw new Error('PostgreSQL stores through COPY');
-    try {
+    // COPY is PostgreSQL's: PGlite stores batches through multi-row statements, tested above.
+    await withImportCopier(db, kind, async (copier) => {
       const store = (refunds: string[]) =>
         storeImportedOrdersByCopy(copier, ctx, owner, 'atelier', [
           mapped(withRefunds('#4301', refunds, { cancelled_at: '2026-03-07T10:00:00Z' })),
@@ -146,27 +143,12 @@ describe(`Shopify's refunds, cancellation and tracking pages stored on ${kind}`,
       expect(await trackingUrls('atelier', '4301')).toEqual([TRACKING_URL]);
       expect(await store(['20.00', '30.00'])).toEqual([{ created: false, parcelsAdded: 0 }]);
       expect((await outside('atelier', '4301')).refundedOutsideCents).toBe(5000);
-    } finally {
-      await copier.close();
-    }
+    });
   });
 
   it('gives a parcel on file the tracking page a re-import brings, in a batch and alone, without a second parcel', async () => {
     const shipped = (name: string, urls: string[]) =>
-      item(
-        withRefunds(name, [], {
-          fulfillments: [
-            {
-              id: 1,
-              status: 'success',
-              created_at: '2026-03-01T10:00:00Z',
-              tracking_company: 'UPS',
-              tracking_number: `1Z${name.replace('#', '')}`,
-              tracking_urls: urls,
-            },
-          ],
-        }),
-      );
+      item(withRefunds(name, [], { fulfillments: shippedByUps(name, urls) }));
     // A batch of two is stored together (COPY on PostgreSQL, multi-row statements on PGlite); one order alone.
     await importShopifyOrders(ctx, owner, 'aulso', [shipped('#4401', []), shipped('#4402', [])]);
     await importShopifyOrders(ctx, owner, 'aulso', [shipped('#4403', [])]);

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
+import { withImportCopier } from '../../test/import-copier.ts';
 import { mapShopifyOrder } from '../integrations/shopify/map-shopify-order.ts';
 import type { ShopifyImportItem } from '../integrations/shopify/read-shopify-orders.ts';
 import { sampleOrder } from '../integrations/shopify/test-fixtures.ts';
-import { openImportCopier } from '../storage/repositories/imported-orders-copy.ts';
 import { findOrder } from '../storage/repositories/orders.ts';
 import { auditLog, customers, orders, shipments } from '../storage/schema/index.ts';
 import { importShopifyOrders } from './import-shopify-orders.ts';
@@ -94,14 +94,8 @@ describe('importShopifyOrders, a batch stored together', { timeout: 60_000 }, ()
 
   // importShopifyOrders redoes a failing batch one order at a time, which would hide a broken batch statement.
   it(`stores a batch in the copier's own statements, new and re-imported orders alike, on ${kind}`, async () => {
-    const copier = await openImportCopier(db);
-    if (kind === 'pglite') {
-      // PGlite stores batches through multi-row statements (the tests above); COPY is PostgreSQL's.
-      expect(copier).toBeUndefined();
-      return;
-    }
-    if (!copier) throw new Error('PostgreSQL has a copier');
-    try {
+    // PGlite stores batches through multi-row statements (the tests above); COPY is PostgreSQL's.
+    await withImportCopier(db, kind, async (copier) => {
       const values = [item({ name: '#3301', email: 'ana@example.com' }), item({ name: '#3302' })].map(mappedOf);
       const first = await storeImportedOrdersByCopy(copier, ctx, owner, 'aulso', values);
       expect(first.map((r) => r.created)).toEqual([true, true]);
@@ -116,8 +110,6 @@ describe('importShopifyOrders, a batch stored together', { timeout: 60_000 }, ()
         .where(and(eq(auditLog.shopId, 'aulso'), inArray(auditLog.action, ['import_order', 'reimport_order'])));
       expect(audit.filter((a) => a.action === 'import_order')).toHaveLength(3);
       expect(audit.filter((a) => a.action === 'reimport_order')).toHaveLength(2);
-    } finally {
-      await copier.close();
-    }
+    });
   });
 });

@@ -25,6 +25,16 @@ export class Statement<Row> {
   }
 }
 
+/**
+ * Runs a statement written with PostgreSQL's own `$1, $2 …` placeholders (one
+ * that a connection of its own also runs as it is) on a database or inside a
+ * transaction; arrays bind as PostgreSQL arrays.
+ */
+export async function runPositional<Row>(db: LoupeDatabase, text: string, params: unknown[]): Promise<Row[]> {
+  const prepared = db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false);
+  return ((await prepared.execute()) as QueryRows<Row>).rows;
+}
+
 type ColumnKey<T extends Table> = keyof T['$inferSelect'] & string;
 
 // A table's columns never change: listed once per table, not on every row.

@@ -3,8 +3,8 @@
 // re-import says Shopify refunded more, or cancelled the order, after a case
 // was opened, the case must not give that money back a second time: its cap
 // comes down to what is left now, never below what it already refunded.
-import { sql } from 'drizzle-orm';
 import type { LoupeDatabase } from '../database.ts';
+import { runPositional } from '../statements.ts';
 
 /**
  * `$1` the orders' ids, `$2` who re-imported them (as the audit log names
@@ -46,15 +46,6 @@ export async function lowerCaseRefundCaps(
   at: Date,
 ): Promise<string[]> {
   if (orderIds.length === 0) return [];
-  // The same statement as the import's own connection runs, its $n bound here: the ids as one array literal.
-  const ids = `{${orderIds.map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  const values: Record<string, string> = { $1: ids, $2: actor, $3: at.toISOString() };
-  const result = await db.execute<{ case_id: string }>(
-    sql.join(
-      LOWER_CASE_REFUND_CAPS.split(/(\$[123])/).map((part) =>
-        Object.hasOwn(values, part) ? sql`${values[part]}` : sql.raw(part),
-      ),
-    ),
-  );
-  return result.rows.map((r) => r.case_id);
+  const lowered = await runPositional<{ case_id: string }>(db, LOWER_CASE_REFUND_CAPS, [orderIds, actor, at]);
+  return lowered.map((r) => r.case_id);
 }

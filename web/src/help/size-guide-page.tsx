@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '../ui/table-scroll';
 import type { ShopHelp } from './help-api';
 import { HelpPage, ShopWords } from './help-page';
 
@@ -24,17 +25,15 @@ function Provenance({ table, shopName }: { table: Table; shopName: string }) {
   );
 }
 
-/** A table that scrolls sideways on a narrow screen, reachable by keyboard. */
+/** A table that scrolls sideways on a narrow screen, reachable by keyboard, named by its caption. */
 function ScrollTable({ id, caption, children }: { id: string; caption: string; children: ReactNode }) {
   return (
-    // A labelled region keyboard users can focus to scroll (axe: scrollable-region-focusable).
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-scroll" aria-labelledby={`${id}-caption`} tabIndex={0}>
+    <TableScroll labelledBy={`${id}-caption`}>
       <table>
         <caption id={`${id}-caption`}>{caption}</caption>
         {children}
       </table>
-    </section>
+    </TableScroll>
   );
 }
 
