@@ -86,7 +86,7 @@ export function createAuth(ctx: ServiceContext, tokens: readonly StaffToken[]): 
     tokens.map((t): [string, StaffActor] => [hashToken(t.token), { role: t.role, shopId: t.shopId, name: t.name }]),
   );
   const cookies = new WeakMap<FastifyRequest, CookieSession>();
-  const limiter = new RateLimiter(SIGN_IN_LIMIT, ctx.now);
+  const limiter = new RateLimiter(ctx.db, SIGN_IN_LIMIT, ctx.now);
   const bearer = (request: FastifyRequest): StaffActor | undefined => {
     const header = request.headers.authorization;
     if (header === undefined) return undefined;
@@ -126,11 +126,11 @@ export function createAuth(ctx: ServiceContext, tokens: readonly StaffToken[]): 
         );
       }
       const key = `lookup:${request.ip}:${fields.orderNumber.trim().toLowerCase()}`;
-      limiter.assertAllowed(key, 'order look-up');
+      await limiter.assertAllowed(key, 'order look-up');
       try {
         return await identifyCustomer(ctx, target, { orderNumber: fields.orderNumber, email: fields.email });
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') limiter.record(key);
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') await limiter.record(key);
         throw err;
       }
     },

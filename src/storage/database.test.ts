@@ -102,6 +102,7 @@ describe(`storage on ${kind}`, () => {
       'order_lines',
       'orders',
       'policy_versions',
+      'rate_limit_attempts',
       'sessions',
       'shipments',
       'shops',

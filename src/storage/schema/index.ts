@@ -13,6 +13,7 @@ export { orderLines } from './order-lines.ts';
 export { orders } from './orders.ts';
 export { sessions, signInLinks, staffAccounts } from './people.ts';
 export { policyVersions } from './policy-versions.ts';
+export { rateLimitAttempts } from './rate-limit-attempts.ts';
 export { shipments } from './shipments.ts';
 export { shops } from './shops.ts';
 export { trackingEvents } from './tracking-events.ts';

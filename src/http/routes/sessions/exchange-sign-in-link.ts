@@ -18,7 +18,7 @@ export const exchangeSignInLinkRoute: FastifyPluginAsync<PeopleRouteOptions> = a
       const { context: ctx, auth } = deskDeps(options);
       const { token } = parseInput(ExchangeSignInLinkBodySchema, request.body);
       const key = `exchange:${request.ip}`;
-      auth.limiter.assertAllowed(key, 'sign-in link');
+      await auth.limiter.assertAllowed(key, 'sign-in link');
       try {
         const started = await exchangeSignInLink(ctx, token);
         setSessionCookies(request, reply, started.token, started.session.expiresAt, ctx.now());
@@ -32,7 +32,7 @@ export const exchangeSignInLinkRoute: FastifyPluginAsync<PeopleRouteOptions> = a
           csrfToken: csrfTokenOf(started.token),
         };
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') auth.limiter.record(key);
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') await auth.limiter.record(key);
         throw err;
       }
     },

@@ -20,14 +20,14 @@ export const openCustomerSessionRoute: FastifyPluginAsync<PeopleRouteOptions> = 
       const body = parseInput(OpenCustomerSessionBodySchema, request.body);
       // The same count as the per-request look-up (auth.identify): one budget per order number.
       const key = `lookup:${request.ip}:${body.orderNumber.trim().toLowerCase()}`;
-      auth.limiter.assertAllowed(key, 'order look-up');
+      await auth.limiter.assertAllowed(key, 'order look-up');
       try {
         const { token, session, actor } = await openCustomerSession(ctx, id, body);
         setSessionCookies(request, reply, token, session.expiresAt, ctx.now());
         reply.status(201);
         return sessionView(actor, { token, expiresAt: session.expiresAt });
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') auth.limiter.record(key);
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') await auth.limiter.record(key);
         throw err;
       }
     },

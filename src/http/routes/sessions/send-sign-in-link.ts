@@ -13,7 +13,7 @@ export const sendSignInLinkRoute: FastifyPluginAsync<PeopleRouteOptions> = async
     const { id } = parseInput(ShopParamsSchema, request.params);
     const { email } = parseInput(SendSignInLinkBodySchema, request.body);
     // Every request counts, not only failures: each may send a mail.
-    auth.limiter.hit(`link:${request.ip}:${email.trim().toLowerCase()}`, 'sign-in link');
+    await auth.limiter.hit(`link:${request.ip}:${email.trim().toLowerCase()}`, 'sign-in link');
     await sendSignInLink(ctx, id, email, options.publicUrl);
     reply.status(202);
     return { accepted: true as const };

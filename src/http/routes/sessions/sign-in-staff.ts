@@ -14,14 +14,14 @@ export const signInStaffRoute: FastifyPluginAsync<PeopleRouteOptions> = async (a
     const { context: ctx, auth } = deskDeps(options);
     const body = parseInput(SignInStaffBodySchema, request.body);
     const key = `staff:${request.ip}:${body.email.trim().toLowerCase()}`;
-    auth.limiter.assertAllowed(key, 'sign-in');
+    await auth.limiter.assertAllowed(key, 'sign-in');
     try {
       const { token, session, actor } = await signInStaff(ctx, body);
       setSessionCookies(request, reply, token, session.expiresAt, ctx.now());
       reply.status(201);
       return sessionView(actor, { token, expiresAt: session.expiresAt });
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'UNAUTHORIZED') auth.limiter.record(key);
+      if (err instanceof DomainError && err.code === 'UNAUTHORIZED') await auth.limiter.record(key);
       throw err;
     }
   });
