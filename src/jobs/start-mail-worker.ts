@@ -1,5 +1,6 @@
 import type { MailTransport } from '../mail/mail-transport.ts';
 import type { LoupeDatabase } from '../storage/database.ts';
+import { yieldToEventLoop } from '../storage/yield-to-event-loop.ts';
 import { type DeliveryOptions, type DeliveryReport, deliverDueMail } from './deliver-due-mail.ts';
 import { type PollingLoop, startPollingLoop } from './start-polling-loop.ts';
 
@@ -28,6 +29,7 @@ export function startMailWorker(db: LoupeDatabase, transport: MailTransport, opt
         const done = report.sent.length + report.retrying.length + report.failed.length;
         if (done > 0) options.onReport?.(report);
         if (stopped() || done < batch) return;
+        await yieldToEventLoop();
       }
     },
     options.intervalMs ?? 2_000,

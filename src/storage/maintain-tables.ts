@@ -6,6 +6,7 @@
 // grown by a tenth since it was last vacuumed or analyzed is vacuumed and analyzed.
 import { sql } from 'drizzle-orm';
 import type { LoupeDatabase } from './database.ts';
+import { yieldToEventLoop } from './yield-to-event-loop.ts';
 
 /** Growth that calls for maintenance: a tenth of the table's size at its last analysis, and at least this many pages. */
 const GROWTH_SHARE = 0.1;
@@ -30,7 +31,11 @@ export async function tablesNeedingMaintenance(db: LoupeDatabase): Promise<strin
 /** Vacuums and analyzes the tables that need it (see `tablesNeedingMaintenance`); answers their names. */
 export async function maintainTables(db: LoupeDatabase): Promise<string[]> {
   const tables = await tablesNeedingMaintenance(db);
-  // One table at a time: VACUUM cannot run in a transaction, and each is short.
-  for (const table of tables) await db.execute(sql`vacuum (analyze) ${sql.identifier(table)}`);
+  // One table at a time: VACUUM cannot run in a transaction. On PGlite each one
+  // holds this process until it ends: requests are let in between tables.
+  for (const table of tables) {
+    await db.execute(sql`vacuum (analyze) ${sql.identifier(table)}`);
+    await yieldToEventLoop();
+  }
   return tables;
 }
