@@ -126,9 +126,14 @@ export function createAuth(ctx: ServiceContext, tokens: readonly StaffToken[]): 
         );
       }
       const key = `lookup:${request.ip}:${fields.orderNumber.trim().toLowerCase()}`;
-      await limiter.assertAllowed(key, 'order look-up');
       try {
-        return await identifyCustomer(ctx, target, { orderNumber: fields.orderNumber, email: fields.email });
+        // The attempts counting against the key are read with the order: no round trip of their own.
+        return await identifyCustomer(
+          ctx,
+          target,
+          { orderNumber: fields.orderNumber, email: fields.email },
+          { key, assertAllowed: (attempts) => limiter.assertWithin(attempts, 'order look-up') },
+        );
       } catch (err) {
         if (err instanceof DomainError && err.code === 'UNAUTHORIZED') await limiter.record(key);
         throw err;

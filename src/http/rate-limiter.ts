@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors.ts';
 import type { LoupeDatabase } from '../storage/database.ts';
-import { countAttempts, recordAttempt } from '../storage/repositories/rate-limit-attempts.ts';
+import { type AttemptsCounting, countAttempts, recordAttempt } from '../storage/repositories/rate-limit-attempts.ts';
 
 /** A refusal for too many attempts, with how many seconds until the next one may be tried (the Retry-After header). */
 export class RateLimitedError extends DomainError {
@@ -32,9 +32,13 @@ export class RateLimiter {
 
   /** RATE_LIMITED (429, with the seconds to wait) when the key has used its attempts. */
   async assertAllowed(key: string, what: string): Promise<void> {
-    const now = this.clock();
-    const { count, firstExpiresAt } = await countAttempts(this.db, key, now);
+    this.assertWithin(await countAttempts(this.db, key, this.clock()), what);
+  }
+
+  /** The same, for attempts a caller read along with its own look-up (one round trip fewer). */
+  assertWithin({ count, firstExpiresAt }: AttemptsCounting, what: string): void {
     if (count < this.limit.attempts) return;
+    const now = this.clock();
     const wait = Math.max(1, Math.ceil(((firstExpiresAt ?? now).getTime() - now.getTime()) / 1000));
     throw new RateLimitedError(`too many ${what} attempts: try again in ${wait} s`, wait);
   }

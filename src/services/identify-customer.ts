@@ -1,10 +1,18 @@
 import { DomainError } from '../domain/errors.ts';
 import { findCase } from '../storage/repositories/cases.ts';
-import { findOrderCustomer } from '../storage/repositories/orders.ts';
+import { findOrderCustomer, findOrderCustomerCountingAttempts } from '../storage/repositories/orders.ts';
+import type { AttemptsCounting } from '../storage/repositories/rate-limit-attempts.ts';
 import type { Actor, ServiceContext } from './service-context.ts';
 
 /** How a customer says who they are until sign-in exists: an order number and the email it was placed with. */
 export type CustomerCredentials = { orderNumber: string; email: string };
+
+/**
+ * A rate limit on look-ups: the key the attempt counts under, and the check of
+ * the attempts already counting, which throws when they are used up. It runs
+ * before the email is compared, so the right email past the limit is refused too.
+ */
+export type LookUpLimit = { key: string; assertAllowed(attempts: AttemptsCounting): void };
 
 /** Where the customer wants in: a shop (its orders), or one case. */
 export type CustomerTarget = { shopId: string } | { caseId: string };
@@ -23,6 +31,7 @@ export async function identifyCustomer(
   ctx: ServiceContext,
   target: CustomerTarget,
   credentials: CustomerCredentials,
+  limit?: LookUpLimit,
 ): Promise<Extract<Actor, { role: 'customer' }>> {
   // Reads only, each a snapshot of its own: no transaction needed.
   let shopId: string;
@@ -36,7 +45,15 @@ export async function identifyCustomer(
     shopId = c.shopId;
     caseOrderId = c.orderId;
   } else shopId = target.shopId;
-  const order = await findOrderCustomer(ctx.db, shopId, credentials.orderNumber);
+  let order: { orderId: string; email: string } | undefined;
+  if (limit) {
+    const found = await findOrderCustomerCountingAttempts(ctx.db, shopId, credentials.orderNumber, {
+      key: limit.key,
+      now: ctx.now(),
+    });
+    limit.assertAllowed(found.attempts);
+    order = found.customer;
+  } else order = await findOrderCustomer(ctx.db, shopId, credentials.orderNumber);
   const email = credentials.email.trim().toLowerCase();
   if (!order || order.email !== email) throw refused();
   if ('caseId' in target && caseOrderId !== order.orderId) throw refused();

@@ -111,6 +111,19 @@ describe(`sessions on ${desk.database.kind}`, () => {
     expect(ana.statusCode).toBe(200);
   });
 
+  it('refuses even the right email once an order number has had its 10 wrong guesses from an address', async () => {
+    const lookUp = (email: string, remoteAddress: string) =>
+      desk.app.inject({
+        url: `/api/v1/cases/${c.id}?orderNumber=${bracelet.order.number}&email=${email}`,
+        remoteAddress,
+      });
+    for (let i = 0; i < 10; i++) expect((await lookUp(`guess${i}@x.example`, '198.51.100.20')).statusCode).toBe(401);
+    const right = await lookUp('ana@example.com', '198.51.100.20');
+    expect(right.statusCode).toBe(429);
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await lookUp('ana@example.com', '198.51.100.21')).statusCode).toBe(200);
+  });
+
   it('scopes a customer session to the order it was opened with, and refuses its writes without the CSRF token', async () => {
     const ana = await desk.signInCustomer('aulso', bracelet.order.number, 'ANA@example.com');
     const me = (await desk.withSession(ana, { url: '/api/v1/sessions/current' })).json();
