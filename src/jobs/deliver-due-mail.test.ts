@@ -13,6 +13,7 @@ import { transaction } from '../storage/database.ts';
 import { claimDueMail } from '../storage/repositories/mail-outbox.ts';
 import { mailOutbox } from '../storage/schema/index.ts';
 import { type DeliveryOptions, deliverDueMail } from './deliver-due-mail.ts';
+import { eightDueMails } from './test-fixtures.ts';
 
 const { db, kind } = await testDatabase();
 const receiver = await smtpReceiver();
@@ -112,13 +113,7 @@ describe(`the outbox worker over real SMTP, on ${kind}`, () => {
   });
 
   it('lets several workers run at once without sending a mail twice', async () => {
-    const c = await moneyCase(db, { resolutions: ['refund'] });
-    await issueRefund(ctx, c.staff, { caseId: c.caseId, amountCents: 100 });
-    for (let i = 0; i < 7; i++) {
-      await transaction(db, (tx) =>
-        mailCareMessage(tx, ctx, { caseId: c.caseId, id: `note-${i}`, body: `Note ${i}`, attachments: [] }),
-      );
-    }
+    await eightDueMails(ctx);
     const accepted = receiver.accepted.length;
     const worker = async () => {
       const sent: string[] = [];

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.ts';
 import { mailboxTransport } from '../mail/mail-transport.ts';
-import { mailCareMessage } from '../services/mail/mail-care-message.ts';
-import { issueRefund } from '../services/money/issue-refund.ts';
-import { moneyCase } from '../services/money/test-fixtures.ts';
 import type { ServiceContext } from '../services/service-context.ts';
-import { transaction } from '../storage/database.ts';
 import { startMailWorker } from './start-mail-worker.ts';
+import { eightDueMails } from './test-fixtures.ts';
 
 const { db, kind } = await testDatabase();
 const clock = new Date('2026-05-04T08:00:00Z');
@@ -14,13 +11,7 @@ const ctx: ServiceContext = { db, now: () => clock, newId: () => crypto.randomUU
 
 describe(`the mail worker, on ${kind}`, () => {
   it('sends a full outbox batch after batch, letting the event loop turn between batches', async () => {
-    const c = await moneyCase(db, { resolutions: ['refund'] });
-    await issueRefund(ctx, c.staff, { caseId: c.caseId, amountCents: 100 });
-    for (let i = 0; i < 7; i++) {
-      await transaction(db, (tx) =>
-        mailCareMessage(tx, ctx, { caseId: c.caseId, id: `note-${i}`, body: `Note ${i}`, attachments: [] }),
-      );
-    }
+    await eightDueMails(ctx);
     // Counts the event loop's turns: on PGlite, whose statements run inside this
     // process, a worker that never paused would send every batch within one turn,
     // and the server would read no request meanwhile.
