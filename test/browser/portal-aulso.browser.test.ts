@@ -39,6 +39,14 @@ async function signInLink(email: string, minutes: number): Promise<string> {
   });
   return `/sign-in#token=${token}`;
 }
+/** Aulso's demo order of a change of mind within 72 hours, under a number of its own, imported into the desk. */
+async function changedMindOrder(number: string, email?: string) {
+  const demo = demoDecidedBy('aulso', 'change-of-mind-72h');
+  demo.order.number = number;
+  if (email) demo.customer.email = email;
+  await importDemoOrder(site, demo);
+  return demo;
+}
 const aulso = loadBundledPolicies().get('aulso');
 const ZONE = aulso?.profile.timeZone ?? '';
 const money = (cents: number, currency: string) =>
@@ -177,9 +185,7 @@ describe(`Aulso’s customer portal in Chromium, on ${site.database.kind}`, () =
 
   it('answers a question from the help center for the order once it is found', { timeout: 60_000 }, async () => {
     // The help center's "Can I return this?" leads to the look-up with what to answer.
-    const demo = demoDecidedBy('aulso', 'change-of-mind-72h');
-    demo.order.number = 'AUL-ASKED-1';
-    await importDemoOrder(site, demo);
+    const demo = await changedMindOrder('AUL-ASKED-1');
     const page = await site.newPage({ phone: true });
     const question = 'Can I return or exchange my item?';
     await page.goto(`/shop/aulso?${new URLSearchParams({ next: 'return', question })}`);
@@ -200,9 +206,7 @@ describe(`Aulso’s customer portal in Chromium, on ${site.database.kind}`, () =
   it('says which details to check for a wrong order number or email, the same for both, then asks to wait', {
     timeout: 60_000,
   }, async () => {
-    const demo = demoDecidedBy('aulso', 'change-of-mind-72h');
-    demo.order.number = 'AUL-WRONG-1';
-    await importDemoOrder(site, demo);
+    const demo = await changedMindOrder('AUL-WRONG-1');
     const page = await site.newPage();
     await page.goto('/shop/aulso');
     const attempt = async (number: string, email: string) => {
@@ -262,10 +266,7 @@ describe(`Aulso’s customer portal in Chromium, on ${site.database.kind}`, () =
   it('signs in by an emailed link to the customer’s orders; an expired link says how to get a new one', {
     timeout: 60_000,
   }, async () => {
-    const demo = demoDecidedBy('aulso', 'change-of-mind-72h');
-    demo.order.number = 'AUL-LINK-1';
-    demo.customer.email = 'link.reader@example.com';
-    await importDemoOrder(site, demo);
+    const demo = await changedMindOrder('AUL-LINK-1', 'link.reader@example.com');
     const page = await site.newPage();
     await page.goto('/shop/aulso');
     await page.locator('#link-email').fill(demo.customer.email);
@@ -300,9 +301,7 @@ describe(`Aulso’s customer portal in Chromium, on ${site.database.kind}`, () =
   it('keeps what the customer typed while the shop is still loading, and finds the order with it', {
     timeout: 60_000,
   }, async () => {
-    const demo = demoDecidedBy('aulso', 'change-of-mind-72h');
-    demo.order.number = 'AUL-SLOW-1';
-    await importDemoOrder(site, demo);
+    const demo = await changedMindOrder('AUL-SLOW-1');
     const page = await site.newPage();
     // The shop list answers late, as on a slow connection: the customer types before it arrives.
     let release: () => void = () => undefined;

@@ -1,10 +1,15 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Line, Order } from '../../domain/contract/case.schema.ts';
 import type { LoupeDatabase } from '../database.ts';
-import { customers, orderLines, orders, policyVersions, rateLimitAttempts } from '../schema/index.ts';
+import { customers, orderLines, orders, policyVersions } from '../schema/index.ts';
 import type { OrderKind } from '../schema/orders.ts';
 import { rowsOf, Statement } from '../statements.ts';
-import type { AttemptsCounting } from './rate-limit-attempts.ts';
+import {
+  type AttemptsCounting,
+  type AttemptsCountingRow,
+  attemptsCountingOf,
+  attemptsCountingQuery,
+} from './rate-limit-attempts.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 type LineRow = typeof orderLines.$inferSelect;
@@ -191,18 +196,10 @@ export async function findOrderCustomer(
 // A look-up by a customer's order number and email is rate limited: the
 // attempts counting against its key come in the same round trip (one more
 // statement on every look-up cost a third of the customers' request rate).
-const orderCustomerAndAttempts = new Statement<{
-  id: string | null;
-  email: string | null;
-  attempts: number | string;
-  first_expires_at: Date | string | null;
-}>(
+const orderCustomerAndAttempts = new Statement<AttemptsCountingRow & { id: string | null; email: string | null }>(
   'loupe_order_customer_and_attempts',
   () => sql`select o.id, o.email, a.attempts, a.first_expires_at
-    from (select count(*) as attempts, min(${rateLimitAttempts.expiresAt}) as first_expires_at
-          from ${rateLimitAttempts}
-          where ${rateLimitAttempts.key} = ${sql.placeholder('key')}
-            and ${rateLimitAttempts.expiresAt} > ${sql.placeholder('now')}::timestamptz) a
+    from (${attemptsCountingQuery()}) a
     left join lateral (
       select o.id, c.email from ${orders} o join ${customers} c on c.id = o.customer_id
       where o.shop_id = ${sql.placeholder('shopId')} and ${numberAsTyped()}
@@ -222,10 +219,9 @@ export async function findOrderCustomerCountingAttempts(
     key: attempts.key,
     now: attempts.now.toISOString(),
   });
-  const first = row?.first_expires_at ?? null;
   return {
     customer: row?.id && row.email !== null ? { orderId: row.id, email: row.email } : undefined,
-    attempts: { count: Number(row?.attempts ?? 0), firstExpiresAt: first === null ? null : new Date(first) },
+    attempts: attemptsCountingOf(row),
   };
 }
 
