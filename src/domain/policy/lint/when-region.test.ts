@@ -68,6 +68,16 @@ function windowHolds(w: WindowAtom, x: MatchContext): boolean {
 }
 
 describe('the region of a `when`', () => {
+  it('makes no claim about a negated window even when its windows contradict each other (fast-check found it)', () => {
+    // After 87 hours and within 84 hours of delivery never both hold, so the inner region is empty; yet an
+    // order without a delivery date makes the windows unknown, and the engine does not match the `not` either.
+    const when = {
+      request: ['return'],
+      not: { after: { from: 'delivery', hours: 87 }, within: { from: 'delivery', hours: 84 } },
+    } as When;
+    expect(regionOf(when, spaceFor([when]))).toBeUndefined();
+  });
+
   it(
     'holds exactly the lines the engine matches',
     () => {
